@@ -1,0 +1,74 @@
+/**
+ * One error type for the whole API, mapped to application/problem+json (RFC 9457) by one handler.
+ */
+import type { ErrorRequestHandler } from 'express';
+import type { Finding } from '../../definitions/validation/finding';
+
+export interface ProblemExtras {
+  /** Findings, each with the JSON pointer of the value at fault. */
+  errors?: Finding[];
+  [extension: string]: unknown;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    /** Stable, machine-readable problem code, e.g. "step-not-allowed". */
+    readonly code: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly extras: ProblemExtras = {},
+  ) {
+    super(detail ?? title);
+    this.name = 'AppError';
+  }
+
+  static invalid(title: string, errors: Finding[], status = 422): AppError {
+    const detail = errors.map((e) => `${e.pointer || '/'}: ${e.message}`).join('; ');
+    return new AppError(status, 'validation-failed', title, detail, { errors });
+  }
+
+  static notFound(what: string): AppError {
+    return new AppError(404, 'not-found', 'Not found', `${what} does not exist`);
+  }
+}
+
+const PROBLEM_BASE = 'https://taktflow.dev/problems/';
+
+interface BodyParserError extends Error {
+  type?: string;
+  status?: number;
+}
+
+function asAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as BodyParserError;
+  if (e?.type === 'entity.parse.failed') {
+    return new AppError(400, 'malformed-json', 'Malformed JSON body', e.message, { errors: [{ pointer: '', code: 'json.syntax', message: e.message }] });
+  }
+  if (e?.type === 'entity.too.large') return new AppError(413, 'body-too-large', 'Request body too large', e.message);
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new AppError(415, 'unsupported-encoding', 'Unsupported encoding', e.message);
+  return new AppError(500, 'internal', 'Internal server error', 'The server could not complete the request; it has been logged.');
+}
+
+export function problemHandler(log: (line: string) => void): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const problem = asAppError(err);
+    if (problem.status >= 500) log(`[api] ${req.method} ${req.originalUrl} failed: ${(err as Error)?.stack ?? String(err)}`);
+    res
+      .status(problem.status)
+      .type('application/problem+json')
+      .json({
+        type: PROBLEM_BASE + problem.code,
+        title: problem.title,
+        status: problem.status,
+        detail: problem.detail,
+        instance: req.originalUrl,
+        ...problem.extras,
+      });
+  };
+}

@@ -1,0 +1,196 @@
+/** Releasing units onto their routing, acting on them, and reading them back. */
+import { randomUUID } from 'node:crypto';
+import {
+  ApplicationFailure,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { validateUnitAction, validateUnitRelease } from '../../definitions/actions/validate';
+import type { Routing } from '../../definitions/routing/schema';
+import { TASK_QUEUE, updateIds, workflowIds } from '../../engine/ids';
+import type { Rejection } from '../../engine/routing/machine';
+import {
+  ACTION_REJECTED,
+  unitActionUpdate,
+  unitReleasedUpdate,
+  unitWorkflow,
+  type UnitActionResult,
+  type UnitView,
+} from '../../engine/workflows/unit';
+import type { Store, UnitEventRecord, UnitRecord } from '../../store';
+import { AppError } from '../http/errors';
+import type { DefinitionUseCases } from './definitions';
+
+const serialKey = defineSearchAttributeKey('serial', SearchAttributeType.KEYWORD);
+const routingKeyKey = defineSearchAttributeKey('routingKey', SearchAttributeType.KEYWORD);
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+export interface UnitDto {
+  serial: string;
+  status: string;
+  routing: { key: string; version: number };
+  step: string | null;
+  allowed: Array<{ type: string; step: string }>;
+  /** The steps that may be acted on now. */
+  allowedSteps: string[];
+}
+
+export interface TraceEventDto {
+  seq: number;
+  type: string;
+  step: string | null;
+  station: string | null;
+  operator: string | null;
+  result: string | null;
+  detail: string | null;
+  at: string;
+}
+
+function dto(u: Pick<UnitRecord, 'serial' | 'status' | 'routingKey' | 'routingVersion' | 'step' | 'allowed'> | UnitView): UnitDto {
+  return {
+    serial: u.serial,
+    status: u.status,
+    routing: { key: u.routingKey, version: u.routingVersion },
+    step: u.step,
+    allowed: u.allowed,
+    allowedSteps: [...new Set(u.allowed.map((a) => a.step))],
+  };
+}
+
+function traceEvent(e: UnitEventRecord | UnitActionResult['events'][number]): TraceEventDto {
+  return {
+    seq: e.seq,
+    type: e.type,
+    step: e.step,
+    station: e.station,
+    operator: e.operator,
+    result: e.result,
+    detail: e.detail,
+    at: typeof e.at === 'string' ? e.at : e.at.toISOString(),
+  };
+}
+
+function rejectionOf(err: unknown): Rejection | undefined {
+  if (!(err instanceof WorkflowUpdateFailedError)) return undefined;
+  const cause = err.cause;
+  if (cause instanceof ApplicationFailure && cause.type === ACTION_REJECTED) return cause.details?.[0] as Rejection;
+  return undefined;
+}
+
+const REJECTION_STATUS: Record<Rejection['code'], string> = {
+  STEP_NOT_ALLOWED: 'step-not-allowed',
+  UNIT_FINISHED: 'unit-finished',
+  UNIT_HELD: 'unit-held',
+  RESULT_REQUIRED: 'result-required',
+};
+
+export interface ActionOutcome {
+  unit: UnitDto;
+  /** The events this action recorded (a retry gets the same ones back). */
+  events: TraceEventDto[];
+}
+
+export function unitUseCases(deps: { store: Store; temporal: Client; definitions: DefinitionUseCases; taskQueue?: string }) {
+  const { store, temporal, definitions } = deps;
+  const taskQueue = deps.taskQueue ?? TASK_QUEUE;
+
+  async function knownUnit(serial: string): Promise<UnitRecord> {
+    const unit = await store.units.get(serial);
+    if (!unit) throw AppError.notFound(`unit ${serial}`);
+    return unit;
+  }
+
+  /** An action that reached no running workflow: a retry of a recorded action, or a finished unit. */
+  async function afterTheRun(serial: string, idempotencyKey: string): Promise<ActionOutcome> {
+    const unit = await knownUnit(serial);
+    const recorded = ((await store.units.events(serial)) ?? []).filter((e) => e.idempotencyKey === idempotencyKey);
+    if (recorded.length > 0) return { unit: dto(unit), events: recorded.map(traceEvent) };
+    throw new AppError(409, 'unit-finished', 'Action rejected', `unit ${serial} is ${unit.status}; no action is allowed`, {
+      reason: 'UNIT_FINISHED',
+      allowed: [],
+      allowedSteps: [],
+    });
+  }
+
+  return {
+    async release(body: unknown): Promise<UnitDto> {
+      const request = validateUnitRelease(body);
+      if (!request.ok) throw AppError.invalid('Invalid unit release', request.findings);
+      const { serial, routing } = request.value;
+      const version = await definitions.current('routing', routing);
+      if (!version) {
+        throw new AppError(409, 'routing-not-published', 'Routing not published', `routing "${routing}" has no published version`, {
+          errors: [{ pointer: '/routing', code: 'routing.not-published', message: 'no published version' }],
+        });
+      }
+      let handle;
+      try {
+        handle = await temporal.workflow.start(unitWorkflow, {
+          taskQueue,
+          workflowId: workflowIds.unit(serial),
+          args: [{ serial, routingKey: routing, routingVersion: version.version, routing: version.content as Routing }],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          workflowIdConflictPolicy: 'FAIL',
+          typedSearchAttributes: [
+            { key: serialKey, value: serial },
+            { key: routingKeyKey, value: routing },
+          ],
+        });
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) {
+          throw new AppError(409, 'unit-exists', 'Unit already released', `serial ${serial} has already been released`, {
+            errors: [{ pointer: '/serial', code: 'unit.exists', message: 'serial already released' }],
+          });
+        }
+        throw err;
+      }
+      return dto(await handle.executeUpdate(unitReleasedUpdate));
+    },
+
+    async act(serial: string, body: unknown, idempotencyKeyHeader: string | undefined): Promise<ActionOutcome> {
+      if (idempotencyKeyHeader !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKeyHeader)) {
+        throw new AppError(400, 'invalid-idempotency-key', 'Invalid Idempotency-Key', 'Idempotency-Key must be 1 to 200 visible ASCII characters', { parameter: 'Idempotency-Key' });
+      }
+      const request = validateUnitAction(body);
+      if (!request.ok) throw AppError.invalid('Invalid unit action', request.findings);
+      const idempotencyKey = idempotencyKeyHeader ?? randomUUID();
+      const handle = temporal.workflow.getHandle(workflowIds.unit(serial));
+      try {
+        const result = await handle.executeUpdate(unitActionUpdate, {
+          args: [{ ...request.value, idempotencyKey }],
+          updateId: updateIds.unitAction(idempotencyKey),
+        });
+        return { unit: dto(result.unit), events: result.events.map(traceEvent) };
+      } catch (err) {
+        const why = rejectionOf(err);
+        if (why) {
+          throw new AppError(409, REJECTION_STATUS[why.code], 'Action rejected', why.message, {
+            reason: why.code,
+            allowed: why.allowed,
+            allowedSteps: [...new Set(why.allowed.map((a) => a.step))],
+          });
+        }
+        if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /completed|closed/i.test(String(err.cause?.message)))) {
+          return afterTheRun(serial, idempotencyKey);
+        }
+        throw err;
+      }
+    },
+
+    async get(serial: string): Promise<UnitDto> {
+      return dto(await knownUnit(serial));
+    },
+
+    async trace(serial: string): Promise<{ serial: string; events: TraceEventDto[] }> {
+      const events = await store.units.events(serial);
+      if (!events) throw AppError.notFound(`unit ${serial}`);
+      return { serial, events: events.map(traceEvent) };
+    },
+  };
+}
+
+export type UnitUseCases = ReturnType<typeof unitUseCases>;

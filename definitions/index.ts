@@ -1,0 +1,10 @@
+/** definitions/: schemas, types derived from them, validators and examples. Pure, no I/O. */
+export * from './routing/schema';
+export * from './routing/graph';
+export * from './routing/semantic';
+export * from './routing/validate';
+export * from './actions/schema';
+export * from './actions/validate';
+export * from './validation/finding';
+export { schemaFindings } from './validation/ajv';
+export const DEFINITION_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;

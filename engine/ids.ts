@@ -1,0 +1,18 @@
+/** Workflow ids are business ids, built here and nowhere else. */
+export const TASK_QUEUE = 'taktflow';
+
+export const workflowIds = {
+  unit: (serial: string): string => `unit:${serial}`,
+  workOrder: (order: string): string => `wo:${order}`,
+} as const;
+
+/** Update ids carry the caller's idempotency key, so Temporal itself de-duplicates retries. */
+export const updateIds = {
+  unitAction: (idempotencyKey: string): string => `action:${idempotencyKey}`,
+} as const;
+
+/**
+ * Custom search attributes (all Keyword) that workflows carry so the Temporal Web UI can filter
+ * on them. The dev server is started with each registered; a cluster needs them registered once.
+ */
+export const SEARCH_ATTRIBUTES = ['serial', 'routingKey'] as const;

@@ -1,0 +1,155 @@
+/**
+ * unit:<serial> — one unit's run through its pinned routing version. Operators' actions arrive
+ * as Workflow Updates: the validator rejects a wrong step before anything is recorded; the
+ * handler applies the routing state machine and returns once the events are persisted.
+ */
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  defineQuery,
+  defineUpdate,
+  proxyLocalActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import type { Routing } from '../../definitions/routing/schema';
+import type { PersistActivities, UnitEvent } from '../activities';
+import {
+  allowedActions,
+  apply,
+  initialState,
+  rejection,
+  type AllowedAction,
+  type EventDraft,
+  type StepAction,
+  type UnitState,
+  type UnitStatus,
+} from '../routing/machine';
+
+export interface UnitWorkflowInput {
+  serial: string;
+  routingKey: string;
+  routingVersion: number;
+  routing: Routing;
+}
+
+export interface UnitActionInput extends StepAction {
+  idempotencyKey: string;
+}
+
+export interface UnitView {
+  serial: string;
+  routingKey: string;
+  routingVersion: number;
+  status: UnitStatus;
+  step: string | null;
+  allowed: AllowedAction[];
+  lastSeq: number;
+}
+
+export interface UnitActionResult {
+  unit: UnitView;
+  events: UnitEvent[];
+}
+
+/** Failure type of a rejected action; its details carry the machine's Rejection. */
+export const ACTION_REJECTED = 'ActionRejected';
+
+export const unitActionUpdate = defineUpdate<UnitActionResult, [UnitActionInput]>('unitAction');
+/** Returns once the release is persisted, so a caller can read the unit right away. */
+export const unitReleasedUpdate = defineUpdate<UnitView>('unitReleased');
+export const unitViewQuery = defineQuery<UnitView>('unitView');
+
+const { persistUnitBatch } = proxyLocalActivities<PersistActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
+});
+
+/** Results of the latest accepted actions by idempotency key, for retries that reach the handler. */
+const REMEMBERED_RESULTS = 500;
+
+export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> {
+  let state: UnitState = initialState(input.routing);
+  let seq = 0;
+  let persistedSeq = 0;
+  const pending: UnitEvent[] = [];
+  const results = new Map<string, UnitActionResult>();
+
+  const view = (): UnitView => ({
+    serial: input.serial,
+    routingKey: input.routingKey,
+    routingVersion: input.routingVersion,
+    status: state.status,
+    step: state.step,
+    allowed: allowedActions(state),
+    lastSeq: seq,
+  });
+
+  const record = (drafts: EventDraft[], by: Partial<UnitActionInput>): UnitEvent[] => {
+    const at = new Date().toISOString();
+    const events = drafts.map((d) => ({
+      seq: ++seq,
+      type: d.type,
+      step: d.step,
+      station: by.station ?? null,
+      operator: by.operator ?? null,
+      result: d.result ?? null,
+      detail: d.detail ?? null,
+      at,
+      idempotencyKey: by.idempotencyKey ?? null,
+    }));
+    pending.push(...events);
+    return events;
+  };
+
+  setHandler(unitViewQuery, view);
+  setHandler(unitReleasedUpdate, async () => {
+    await condition(() => persistedSeq >= 1);
+    return view();
+  });
+  setHandler(
+    unitActionUpdate,
+    async (action) => {
+      const earlier = results.get(action.idempotencyKey);
+      if (earlier) return earlier;
+      const next = apply(input.routing, state, action);
+      state = next.state;
+      const events = record(next.events, action);
+      const result: UnitActionResult = { unit: view(), events };
+      results.set(action.idempotencyKey, result);
+      if (results.size > REMEMBERED_RESULTS) results.delete(results.keys().next().value as string);
+      const mine = seq;
+      await condition(() => persistedSeq >= mine);
+      return result;
+    },
+    {
+      validator: (action) => {
+        if (results.has(action.idempotencyKey)) return;
+        const why = rejection(state, action);
+        if (why) throw ApplicationFailure.create({ type: ACTION_REJECTED, message: why.message, details: [why], nonRetryable: true });
+      },
+    },
+  );
+
+  record([{ type: 'released', step: null }], {});
+
+  // Persist whatever has accumulated, one batch at a time, until the unit is done.
+  for (;;) {
+    await condition(() => pending.length > 0 || state.status === 'finished');
+    if (pending.length === 0) break;
+    const events = pending.splice(0, pending.length);
+    const v = view();
+    await persistUnitBatch({
+      serial: v.serial,
+      routingKey: v.routingKey,
+      routingVersion: v.routingVersion,
+      status: v.status,
+      step: v.step,
+      allowed: v.allowed,
+      events,
+    });
+    persistedSeq = events[events.length - 1]?.seq ?? persistedSeq;
+  }
+  await condition(allHandlersFinished);
+  return view();
+}

@@ -1,0 +1,114 @@
+/**
+ * npm start: the whole stack on the embedded defaults, or against given servers.
+ *   Temporal dev server (unless TEMPORAL_ADDRESS), MongoDB-wire server (unless MONGODB_URI),
+ *   one worker process, the API (which serves the designer). Ctrl-C stops every child.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { spawnChild, type Child } from './processes';
+import { startMongo, startTemporalDev } from './servers';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const log = (line: string): void => console.log(`[stack] ${line}`);
+
+interface Service {
+  name: string;
+  entry: string;
+  child?: Child;
+  restarts: number;
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<unknown> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      last = await res.json();
+      if (res.ok) return last;
+    } catch (err) {
+      last = (err as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the API did not become healthy within ${timeoutMs / 1000} s; last answer: ${JSON.stringify(last)}`);
+}
+
+async function main(): Promise<void> {
+  const dataDir = path.resolve(process.env.TAKTFLOW_DATA_DIR ?? path.join(ROOT, 'data'));
+  const port = process.env.TAKTFLOW_PORT ?? '8080';
+  mkdirSync(dataDir, { recursive: true });
+  const servers: Child[] = [];
+  const services: Service[] = [
+    { name: 'worker', entry: path.join(ROOT, 'workers', 'main.ts'), restarts: 0 },
+    { name: 'api', entry: path.join(ROOT, 'api', 'main.ts'), restarts: 0 },
+  ];
+  let stopping = false;
+
+  const stopAll = async (code: number): Promise<never> => {
+    stopping = true;
+    for (const s of [...services].reverse()) await s.child?.stop();
+    for (const c of [...servers].reverse()) await c.stop();
+    log('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    let temporalAddress = process.env.TEMPORAL_ADDRESS;
+    let uiUrl: string | undefined;
+    if (temporalAddress) {
+      log(`using Temporal at ${temporalAddress}`);
+    } else {
+      const t = await startTemporalDev({ dataDir, port: 7233, uiPort: 8233, log });
+      servers.push(t.child);
+      temporalAddress = t.address;
+      uiUrl = t.uiUrl;
+      log(`Temporal dev server up on ${t.address} (data: ${path.join(dataDir, 'temporal')})`);
+    }
+    let mongodbUri = process.env.MONGODB_URI;
+    if (mongodbUri) {
+      log('using MongoDB at MONGODB_URI');
+    } else {
+      const m = await startMongo({ dataDir, port: 27017, log });
+      servers.push(m.child);
+      mongodbUri = `${m.uri}/taktflow`;
+      log(`${m.kind} up on ${m.uri} (data: ${path.join(dataDir, 'mongo')})`);
+    }
+
+    const env = { ...process.env, TEMPORAL_ADDRESS: temporalAddress, MONGODB_URI: mongodbUri, TAKTFLOW_PORT: port };
+    const launch = (s: Service): void => {
+      s.child = spawnChild({ name: s.name, command: process.execPath, args: ['--import', 'tsx', s.entry], env, cwd: ROOT, output: 'inherit' });
+      void s.child.exited.then((code) => {
+        if (stopping) return;
+        s.restarts += 1;
+        const delay = Math.min(30_000, 1_000 * 2 ** Math.min(s.restarts - 1, 5));
+        log(`${s.name} exited (${code}); restarting in ${delay / 1000} s`);
+        setTimeout(() => !stopping && launch(s), delay);
+      });
+    };
+    services.forEach(launch);
+
+    const api = `http://127.0.0.1:${port}`;
+    const health = await waitForHealth(`${api}/api/v1/health`, 90_000);
+    log(`health: ${JSON.stringify(health)}`);
+    console.log(
+      [
+        '',
+        'Taktflow is running:',
+        `  API          ${api}/api/v1   (health: ${api}/api/v1/health)`,
+        `  Designer     ${api}/`,
+        uiUrl ? `  Temporal UI  ${uiUrl}` : `  Temporal     ${temporalAddress}`,
+        `  Data         ${dataDir}`,
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+  } catch (err) {
+    console.error(`[stack] ${(err as Error).message}`);
+    await stopAll(1);
+  }
+}
+
+void main();

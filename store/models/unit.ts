@@ -1,0 +1,69 @@
+/**
+ * One document per unit, keyed by its serial. Its events live inside it keyed by seq, so a
+ * retried batch sets the same keys again and can never double an event; every hot read and
+ * write is by _id (see README: what the embedded server is good and bad at).
+ */
+import { Schema, type Connection, type Model } from 'mongoose';
+
+export interface UnitEventDoc {
+  seq: number;
+  type: string;
+  step: string | null;
+  station: string | null;
+  operator: string | null;
+  result: string | null;
+  detail: string | null;
+  at: Date;
+  idempotencyKey: string | null;
+}
+
+export interface UnitDoc {
+  _id: string;
+  routingKey: string;
+  routingVersion: number;
+  status: string;
+  step: string | null;
+  allowed: Array<{ type: string; step: string }>;
+  lastSeq: number;
+  events: Map<string, UnitEventDoc>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const eventSchema = new Schema<UnitEventDoc>(
+  {
+    seq: { type: Number, required: true },
+    type: { type: String, required: true },
+    step: { type: String, default: null },
+    station: { type: String, default: null },
+    operator: { type: String, default: null },
+    result: { type: String, default: null },
+    detail: { type: String, default: null },
+    at: { type: Date, required: true },
+    idempotencyKey: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+const unitSchema = new Schema<UnitDoc>(
+  {
+    _id: { type: String, required: true },
+    routingKey: { type: String, required: true },
+    routingVersion: { type: Number, required: true },
+    status: { type: String, required: true },
+    step: { type: String, default: null },
+    allowed: [{ _id: false, type: { type: String }, step: String }],
+    lastSeq: { type: Number, default: 0 },
+    events: { type: Map, of: eventSchema, default: {} },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'units', versionKey: false },
+);
+// For a real MongoDB's ad-hoc queries (the embedded server scans either way).
+unitSchema.index({ routingKey: 1, routingVersion: 1, status: 1 });
+unitSchema.index({ updatedAt: -1 });
+
+export function unitModel(connection: Connection): Model<UnitDoc> {
+  return connection.models.Unit ?? connection.model<UnitDoc>('Unit', unitSchema);
+}

@@ -1,0 +1,11 @@
+import type { PersistActivities, UnitBatch } from '../../engine/activities';
+import type { Store } from '../../store';
+
+/** Writes a unit's batch to the read model; idempotent, so retries are always safe. */
+export function createPersistActivities({ store }: { store: Store }): PersistActivities {
+  return {
+    async persistUnitBatch(batch: UnitBatch): Promise<void> {
+      await store.units.applyBatch(batch);
+    },
+  };
+}
