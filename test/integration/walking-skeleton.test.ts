@@ -1,0 +1,260 @@
+/**
+ * The walking skeleton over HTTP, against the real Temporal dev server and the real
+ * MongoDB-wire server, with the worker as a separate process.
+ */
+import { exampleRouting, complete, start, SMT_ROUTE_WITH_REPAIR, type ActionBody } from '../support/fixtures';
+import { http, startTestStack, type TestStack } from '../support/stack';
+import { uniqueName } from '../support/env';
+
+interface Unit {
+  serial: string;
+  status: string;
+  routing: { key: string; version: number };
+  step: string | null;
+  allowedSteps: string[];
+}
+interface TraceEvent {
+  seq: number;
+  type: string;
+  step: string | null;
+  station: string | null;
+  operator: string | null;
+  result: string | null;
+  at: string;
+}
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  reason?: string;
+  allowedSteps?: string[];
+  errors?: Array<{ pointer: string; code: string }>;
+}
+
+let stack: TestStack;
+const ROUTING = 'smt-mainboard';
+
+async function publishExample(): Promise<number> {
+  const draft = await http(`POST`, `${stack.url}/definitions/routing/${ROUTING}/drafts`, exampleRouting());
+  expect(draft.status).toBe(201);
+  const published = await http<{ version: number }>('POST', `${stack.url}/definitions/routing/${ROUTING}/publish`, { note: 'test' });
+  expect(published.status).toBe(201);
+  return published.body.version;
+}
+
+async function release(serial: string): Promise<Unit> {
+  const res = await http<Unit>('POST', `${stack.url}/units`, { serial, routing: ROUTING });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+function act(serial: string, body: ActionBody, key = uniqueName('k')) {
+  return http<{ unit: Unit; events: TraceEvent[] } & Problem>('POST', `${stack.url}/units/${serial}/actions`, body, { 'Idempotency-Key': key });
+}
+
+async function trace(serial: string): Promise<TraceEvent[]> {
+  const res = await http<{ serial: string; events: TraceEvent[] }>('GET', `${stack.url}/units/${serial}/trace`);
+  expect(res.status).toBe(200);
+  return res.body.events;
+}
+
+async function runSteps(serial: string, steps: Array<[string, 'pass' | 'fail']>): Promise<void> {
+  for (const [step, result] of steps) {
+    expect((await act(serial, start(step))).status).toBe(200);
+    expect((await act(serial, complete(step, result))).status).toBe(200);
+  }
+}
+
+beforeAll(async () => {
+  stack = await startTestStack('skeleton');
+  await stack.startWorker();
+  await publishExample();
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('definitions', () => {
+  it('when a routing is published twice, then versions are numbered in order and each reads back unchanged', async () => {
+    const key = uniqueName('r').toLowerCase();
+    const routing = exampleRouting();
+    expect((await http('POST', `${stack.url}/definitions/routing/${key}/drafts`, routing)).status).toBe(201);
+    const v1 = await http<{ version: number; contentHash: string }>('POST', `${stack.url}/definitions/routing/${key}/publish`);
+    const v2 = await http<{ version: number; contentHash: string }>('POST', `${stack.url}/definitions/routing/${key}/publish`);
+    expect([v1.status, v1.body.version, v2.status, v2.body.version]).toEqual([201, 1, 201, 2]);
+    expect(v2.body.contentHash).toBe(v1.body.contentHash);
+    const read = await http<{ version: number; content: unknown }>('GET', `${stack.url}/definitions/routing/${key}/versions/1`);
+    expect(read.status).toBe(200);
+    expect(read.body.content).toEqual(routing);
+  });
+
+  it('when a draft names an unknown step, then 422 problem+json points at it and nothing is stored', async () => {
+    const key = uniqueName('bad').toLowerCase();
+    const routing = exampleRouting();
+    routing.transitions[2] = { from: 'spi', to: 'nowhere', on: 'fail' };
+    const res = await http<Problem>('POST', `${stack.url}/definitions/routing/${key}/drafts`, routing);
+    expect(res.status).toBe(422);
+    expect(res.contentType).toMatch(/^application\/problem\+json/);
+    expect(res.body.errors).toEqual([{ pointer: '/transitions/2/to', code: 'routing.unknown-step', message: 'to names no step: "nowhere"' }]);
+    expect((await http('POST', `${stack.url}/definitions/routing/${key}/publish`)).status).toBe(409);
+  });
+
+  it('when a body is not JSON, then 400 problem+json', async () => {
+    const res = await http<Problem>('POST', `${stack.url}/definitions/routing/x/drafts`, '{"name": ');
+    expect(res.status).toBe(400);
+    expect(res.body.type).toBe('https://taktflow.dev/problems/malformed-json');
+  });
+
+  it('when a version does not exist, then 404', async () => {
+    expect((await http('GET', `${stack.url}/definitions/routing/${ROUTING}/versions/999`)).status).toBe(404);
+  });
+});
+
+describe('units', () => {
+  it('when a unit runs the whole SMT route with one AOI failure, then it is repaired, finishes, and its trace lists every action in order', async () => {
+    const serial = uniqueName('SN');
+    const released = await release(serial);
+    expect(released).toMatchObject({ serial, status: 'waiting', routing: { key: ROUTING }, step: 'print', allowedSteps: ['print'] });
+
+    await runSteps(serial, SMT_ROUTE_WITH_REPAIR.slice(0, 5));
+    expect((await http<Unit>('GET', `${stack.url}/units/${serial}`)).body).toMatchObject({ status: 'waiting', step: 'repair', allowedSteps: ['repair'] });
+    await runSteps(serial, SMT_ROUTE_WITH_REPAIR.slice(5));
+
+    const unit = await http<Unit>('GET', `${stack.url}/units/${serial}`);
+    expect(unit.body).toMatchObject({ status: 'finished', step: null, allowedSteps: [] });
+
+    const events = await trace(serial);
+    const expected = [
+      ['released', null, null],
+      ...SMT_ROUTE_WITH_REPAIR.flatMap(([step, result]) => [
+        ['started', step, null],
+        ['completed', step, result],
+      ]),
+      ['finished', null, null],
+    ];
+    expect(events.map((e) => [e.type, e.step, e.result])).toEqual(expected);
+    expect(events.map((e) => e.seq)).toEqual(expected.map((_, i) => i + 1));
+    const aoiFail = events.find((e) => e.step === 'aoi' && e.result === 'fail');
+    expect(aoiFail).toMatchObject({ station: 'ST-aoi', operator: 'op-1001' });
+    const times = events.map((e) => Date.parse(e.at));
+    expect(times.every((t, i) => Number.isFinite(t) && (i === 0 || t >= (times[i - 1] as number)))).toBe(true);
+
+    const after = await act(serial, start('pack'));
+    expect(after.status).toBe(409);
+    expect(after.body.reason).toBe('UNIT_FINISHED');
+  });
+
+  it('when the last action is retried with its Idempotency-Key after the unit finished, then the recorded answer comes back and nothing is added', async () => {
+    const serial = uniqueName('SN');
+    await release(serial);
+    await runSteps(serial, SMT_ROUTE_WITH_REPAIR.slice(0, -1));
+    expect((await act(serial, start('pack'))).status).toBe(200);
+    const key = uniqueName('last');
+    const first = await act(serial, complete('pack'), key);
+    const before = await trace(serial);
+
+    const retry = await act(serial, complete('pack'), key);
+
+    expect(retry.status).toBe(200);
+    expect(retry.body.events).toEqual(first.body.events);
+    expect(retry.body.unit).toMatchObject({ status: 'finished' });
+    expect(await trace(serial)).toEqual(before);
+  });
+
+  it('when an operator takes a step out of order, then 409 names the allowed step and nothing is recorded', async () => {
+    const serial = uniqueName('SN');
+    await release(serial);
+    await runSteps(serial, [['print', 'pass']]);
+    const before = await trace(serial);
+
+    const res = await act(serial, start('mount'));
+
+    expect(res.status).toBe(409);
+    expect(res.contentType).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ reason: 'STEP_NOT_ALLOWED', allowedSteps: ['spi'] });
+    expect(res.body.detail).toContain('start spi');
+    expect(await trace(serial)).toEqual(before);
+  });
+
+  it('when the same action is sent twice with one Idempotency-Key, then it is recorded once and both answers agree', async () => {
+    const serial = uniqueName('SN');
+    await release(serial);
+    const key = uniqueName('idem');
+
+    const first = await act(serial, start('print'), key);
+    const second = await act(serial, start('print'), key);
+
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(second.body).toEqual(first.body);
+    const events = await trace(serial);
+    expect(events.filter((e) => e.type === 'started' && e.step === 'print')).toHaveLength(1);
+    const doc = await stack.store.connection.collection('units').findOne({ _id: serial as never });
+    expect(Object.keys(doc?.events as object)).toEqual(['1', '2']);
+  });
+
+  it('when a serial is released twice, then the second release is refused with 409', async () => {
+    const serial = uniqueName('SN');
+    await release(serial);
+    const again = await http<Problem>('POST', `${stack.url}/units`, { serial, routing: ROUTING });
+    expect(again.status).toBe(409);
+    expect(again.body.type).toBe('https://taktflow.dev/problems/unit-exists');
+  });
+
+  it('when a unit is released while a newer version is published, then it keeps running the version it started with', async () => {
+    const serial = uniqueName('SN');
+    const pinned = (await release(serial)).routing.version;
+    const shorter = exampleRouting();
+    shorter.steps = shorter.steps.filter((s) => s.id !== 'spi');
+    shorter.transitions = shorter.transitions.filter((t) => t.from !== 'spi' && t.to !== 'spi');
+    shorter.transitions.push({ from: 'print', to: 'mount', on: 'pass' });
+    expect((await http('POST', `${stack.url}/definitions/routing/${ROUTING}/drafts`, shorter)).status).toBe(201);
+    const newer = await http<{ version: number }>('POST', `${stack.url}/definitions/routing/${ROUTING}/publish`);
+    expect(newer.body.version).toBe(pinned + 1);
+
+    await runSteps(serial, [['print', 'pass']]);
+    const unit = await http<Unit>('GET', `${stack.url}/units/${serial}`);
+    expect(unit.body).toMatchObject({ routing: { version: pinned }, step: 'spi' });
+    const fresh = await release(uniqueName('SN'));
+    expect(fresh.routing.version).toBe(pinned + 1);
+    await publishExample();
+  });
+
+  it('when an action is malformed, then 422 points at the field', async () => {
+    const serial = uniqueName('SN');
+    await release(serial);
+    const res = await act(serial, { type: 'complete', step: 'print', station: 'S', operator: 'o' } as ActionBody);
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([{ pointer: '/result', code: 'schema.required', message: 'result is required' }]);
+  });
+
+  it('when a unit is unknown, then reading or acting on it answers 404', async () => {
+    expect((await http('GET', `${stack.url}/units/NOPE-1`)).status).toBe(404);
+    expect((await http('GET', `${stack.url}/units/NOPE-1/trace`)).status).toBe(404);
+    expect((await act('NOPE-1', start('print'))).status).toBe(404);
+  });
+});
+
+describe('worker crash', () => {
+  it('when the worker is killed with SIGKILL mid-route and replaced, then the unit finishes with every event exactly once', async () => {
+    const serial = uniqueName('SN');
+    await release(serial);
+    await runSteps(serial, SMT_ROUTE_WITH_REPAIR.slice(0, 3));
+    await act(serial, start('reflow'));
+
+    for (const w of stack.workers) await w.kill('SIGKILL');
+    // Sent while no worker runs: it waits in Temporal until the replacement picks it up.
+    const inFlight = act(serial, complete('reflow'));
+    await new Promise((r) => setTimeout(r, 500));
+    await stack.startWorker();
+    expect((await inFlight).status).toBe(200);
+
+    await runSteps(serial, SMT_ROUTE_WITH_REPAIR.slice(4));
+    const events = await trace(serial);
+    expect(events).toHaveLength(2 + SMT_ROUTE_WITH_REPAIR.length * 2);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(events.at(-1)?.type).toBe('finished');
+    expect(events.filter((e) => e.step === 'reflow').map((e) => e.type)).toEqual(['started', 'completed']);
+  });
+});
