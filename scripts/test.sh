@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# npm test: install what is missing (idempotent), lint, type-check, then every jest suite
+# (unit and integration; the integration suites start the real servers or reach given ones).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$ROOT/scripts/setup.sh"
+cd "$ROOT"
+echo "== lint (npm run lint)"
+npm run --silent lint
+echo "== typecheck"
+npm run --silent typecheck
+echo "== jest"
+node_modules/.bin/jest --ci "$@"
