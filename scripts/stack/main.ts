@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { spawnChild, type Child } from './processes';
+import { clearStalePid, spawnChild, type Child } from './processes';
 import { startMongo, startTemporalDev } from './servers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -78,8 +78,13 @@ async function main(): Promise<void> {
     }
 
     const env = { ...process.env, TEMPORAL_ADDRESS: temporalAddress, MONGODB_URI: mongodbUri, TAKTFLOW_PORT: port };
+    const pidFile = (s: Service): string => path.join(dataDir, 'run', `${s.name}.pid`);
+    for (const s of services) {
+      const stale = await clearStalePid(pidFile(s), s.entry);
+      if (stale) log(stale);
+    }
     const launch = (s: Service): void => {
-      s.child = spawnChild({ name: s.name, command: process.execPath, args: ['--import', 'tsx', s.entry], env, cwd: ROOT, output: 'inherit' });
+      s.child = spawnChild({ name: s.name, command: process.execPath, args: ['--import', 'tsx', s.entry], env, cwd: ROOT, output: 'inherit', pidFile: pidFile(s) });
       void s.child.exited.then((code) => {
         if (stopping) return;
         s.restarts += 1;

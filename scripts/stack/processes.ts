@@ -88,7 +88,7 @@ export async function clearStalePid(pidFile: string, program: string): Promise<s
   } catch {
     return `removed stale pid file ${pidFile}`;
   }
-  if (!cmdline.includes(path.basename(program))) return `removed stale pid file ${pidFile} (pid ${pid} is another program now)`;
+  if (!cmdline.includes(program)) return `removed stale pid file ${pidFile} (pid ${pid} is another program now)`;
   process.kill(pid, 'SIGTERM');
   for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   if (alive(pid)) process.kill(pid, 'SIGKILL');

@@ -1,0 +1,51 @@
+/** Side-by-side measurement: alternate rounds of baseline and ours, then compare rates. */
+export interface Sample {
+  ops: number;
+  ms: number;
+  latencies: number[];
+}
+
+export function emptySample(): Sample {
+  return { ops: 0, ms: 0, latencies: [] };
+}
+
+/** Runs `op` `count` times in sequence, adding the time of each to `into`. */
+export async function timed(into: Sample, count: number, op: (i: number) => Promise<unknown>): Promise<void> {
+  const began = performance.now();
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    await op(i);
+    into.latencies.push(performance.now() - t);
+  }
+  into.ms += performance.now() - began;
+  into.ops += count;
+}
+
+export const rate = (s: Sample): number => (s.ops * 1000) / s.ms;
+
+export function percentile(s: Sample, p: number): number {
+  const sorted = [...s.latencies].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+export interface Row {
+  name: string;
+  ours: Sample;
+  baseline: Sample;
+  unit: string;
+}
+
+export function table(rows: Row[]): string {
+  const f = (n: number): string => n.toFixed(n >= 100 ? 0 : 1);
+  const lines = [
+    '| benchmark | ours | baseline | ratio (ours ÷ baseline) | p50 ours / baseline (ms) | p99 ours / baseline (ms) |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.name} | ${f(rate(r.ours))} ${r.unit} | ${f(rate(r.baseline))} ${r.unit} | ${(rate(r.ours) / rate(r.baseline)).toFixed(2)} | ` +
+        `${percentile(r.ours, 50).toFixed(1)} / ${percentile(r.baseline, 50).toFixed(1)} | ${percentile(r.ours, 99).toFixed(1)} / ${percentile(r.baseline, 99).toFixed(1)} |`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,61 @@
+/**
+ * npm run bench: starts its own Temporal dev server and MongoDB-wire server in a temporary
+ * folder (or reaches TEMPORAL_ADDRESS / MONGODB_URI), runs each benchmark with its baseline
+ * side by side in this one run, prints the table, and writes it under bench/results/.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../scripts/stack/processes';
+import { startMongo, startTemporalDev } from '../scripts/stack/servers';
+import { httpVsUpdate } from './http-vs-update';
+import { table, type Row } from './measure';
+import { storeVsDriver } from './store-vs-driver';
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'taktflow-bench-'));
+  const log = (line: string): void => console.log(`[bench] ${line}`);
+  const temporal = process.env.TEMPORAL_ADDRESS ? undefined : await startTemporalDev({ dataDir, port: await freePort(), log });
+  const mongo = process.env.MONGODB_URI ? undefined : await startMongo({ dataDir, port: await freePort(), log });
+  const temporalAddress = process.env.TEMPORAL_ADDRESS ?? temporal!.address;
+  const mongoBase = process.env.MONGODB_URI ?? `${mongo!.uri}/taktflow`;
+  const db = (name: string): string => mongoBase.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?/, `$1/${name}`);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  log(`servers: Temporal ${temporalAddress}, MongoDB ${mongo ? mongo.kind : 'MONGODB_URI'}; ${rounds} alternating rounds each`);
+
+  const rows: Row[] = [];
+  try {
+    rows.push(await httpVsUpdate({ temporalAddress, mongoUri: db('bench_http'), rounds, unitsPerRound: 10 }));
+    rows.push(await storeVsDriver({ mongoUri: db('bench_store'), rounds, units: 50, eventsPerUnit: 20 }));
+  } finally {
+    await temporal?.child.stop();
+    await mongo?.child.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const printed = table(rows);
+  console.log(`\n${printed}\n`);
+  const stamp = new Date().toISOString().replace(/[:]/g, '').replace(/\..*/, 'Z');
+  const file = path.resolve(__dirname, 'results', `${stamp}.md`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(
+    file,
+    [
+      `# Benchmark run ${new Date().toISOString()}`,
+      '',
+      'Command: `npm run bench`',
+      '',
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
+        `Temporal ${temporal ? 'dev server (SQLite)' : 'TEMPORAL_ADDRESS'}, MongoDB ${mongo ? mongo.kind : 'MONGODB_URI'}; ${rounds} alternating rounds.`,
+      '',
+      printed,
+      '',
+    ].join('\n'),
+  );
+  console.log(`written to ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((err: unknown) => {
+  console.error('[bench] failed:', err);
+  process.exit(1);
+});
