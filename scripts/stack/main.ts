@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const env = { ...process.env, TEMPORAL_ADDRESS: temporalAddress, MONGODB_URI: mongodbUri, TAKTFLOW_PORT: port };
     const pidFile = (s: Service): string => path.join(dataDir, 'run', `${s.name}.pid`);
     for (const s of services) {
-      const stale = await clearStalePid(pidFile(s), s.entry);
+      const stale = await clearStalePid(pidFile(s), s.entry, s.name);
       if (stale) log(stale);
     }
     const launch = (s: Service): void => {

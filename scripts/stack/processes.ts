@@ -77,7 +77,7 @@ function alive(pid: number): boolean {
  * A pid file left by a start that crashed: if its process still runs the same program, stop it
  * (it holds our port and data files); either way remove the file. Returns what it did.
  */
-export async function clearStalePid(pidFile: string, program: string): Promise<string | undefined> {
+export async function clearStalePid(pidFile: string, program: string, label = path.basename(program)): Promise<string | undefined> {
   if (!existsSync(pidFile)) return undefined;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   rmSync(pidFile, { force: true });
@@ -92,7 +92,7 @@ export async function clearStalePid(pidFile: string, program: string): Promise<s
   process.kill(pid, 'SIGTERM');
   for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   if (alive(pid)) process.kill(pid, 'SIGKILL');
-  return `stopped ${path.basename(program)} (pid ${pid}) left running by an earlier start`;
+  return `stopped ${label} (pid ${pid}) left running by an earlier start`;
 }
 
 export function portOpen(host: string, port: number, timeoutMs = 500): Promise<boolean> {
