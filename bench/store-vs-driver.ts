@@ -4,10 +4,11 @@
  * server. One event per write, as an operator action produces.
  */
 import { MongoClient } from 'mongodb';
-import { openStore, type UnitBatchWrite } from '../store';
+import type { UnitBatch } from '../definitions/units/model';
+import { openStore } from '../store';
 import { emptySample, timed, type Row } from './measure';
 
-function batch(serial: string, seq: number): UnitBatchWrite {
+function batch(serial: string, seq: number): UnitBatch {
   return {
     serial,
     routingKey: 'bench-smt',
@@ -22,7 +23,7 @@ function batch(serial: string, seq: number): UnitBatchWrite {
 }
 
 /** The same update store/ sends, written by hand with the driver. */
-function rawUpdate(b: UnitBatchWrite): object {
+function rawUpdate(b: UnitBatch): object {
   const now = new Date();
   const set: Record<string, unknown> = { status: b.status, step: b.step, allowed: b.allowed, updatedAt: now };
   for (const e of b.events) set[`events.${e.seq}`] = { ...e, at: new Date(e.at) };

@@ -10,6 +10,7 @@ import {
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { validateUnitAction, validateUnitRelease } from '../../definitions/actions/validate';
 import type { Routing } from '../../definitions/routing/schema';
+import type { AllowedAction, UnitEvent, UnitStatus } from '../../definitions/units/model';
 import { TASK_QUEUE, updateIds, workflowIds } from '../../engine/ids';
 import type { Rejection } from '../../engine/routing/machine';
 import {
@@ -17,7 +18,6 @@ import {
   unitActionUpdate,
   unitReleasedUpdate,
   unitWorkflow,
-  type UnitActionResult,
   type UnitView,
 } from '../../engine/workflows/unit';
 import type { Store, UnitEventRecord, UnitRecord } from '../../store';
@@ -31,24 +31,16 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 export interface UnitDto {
   serial: string;
-  status: string;
+  status: UnitStatus;
   routing: { key: string; version: number };
   step: string | null;
-  allowed: Array<{ type: string; step: string }>;
+  allowed: AllowedAction[];
   /** The steps that may be acted on now. */
   allowedSteps: string[];
 }
 
-export interface TraceEventDto {
-  seq: number;
-  type: string;
-  step: string | null;
-  station: string | null;
-  operator: string | null;
-  result: string | null;
-  detail: string | null;
-  at: string;
-}
+/** An event as the trace shows it: everything but the caller's idempotency key. */
+export type TraceEventDto = Omit<UnitEvent, 'idempotencyKey'>;
 
 function dto(u: Pick<UnitRecord, 'serial' | 'status' | 'routingKey' | 'routingVersion' | 'step' | 'allowed'> | UnitView): UnitDto {
   return {
@@ -61,17 +53,10 @@ function dto(u: Pick<UnitRecord, 'serial' | 'status' | 'routingKey' | 'routingVe
   };
 }
 
-function traceEvent(e: UnitEventRecord | UnitActionResult['events'][number]): TraceEventDto {
-  return {
-    seq: e.seq,
-    type: e.type,
-    step: e.step,
-    station: e.station,
-    operator: e.operator,
-    result: e.result,
-    detail: e.detail,
-    at: typeof e.at === 'string' ? e.at : e.at.toISOString(),
-  };
+function traceEvent(e: UnitEventRecord | UnitEvent): TraceEventDto {
+  const { idempotencyKey, at, ...rest } = e;
+  void idempotencyKey;
+  return { ...rest, at: typeof at === 'string' ? at : at.toISOString() };
 }
 
 function rejectionOf(err: unknown): Rejection | undefined {

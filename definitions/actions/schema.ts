@@ -17,7 +17,7 @@ export const unitActionSchema = {
     operator: name,
     result: { enum: ['pass', 'fail'] },
   },
-  if: { properties: { type: { const: 'complete' } } },
+  if: { required: ['type'], properties: { type: { const: 'complete' } } },
   then: { required: ['result'] },
   else: { properties: { result: false } },
 } as const;

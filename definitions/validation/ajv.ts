@@ -44,7 +44,8 @@ function findingOf(error: ErrorObject): Finding {
   }
 }
 
-/** Validates `value` against `schema`; findings are de-duplicated and ordered by pointer. */
+/** Validates `value` against `schema`; findings are de-duplicated, in the
+ * order the schema checks them (its properties' order). */
 export function schemaFindings(schema: IdentifiedSchema, value: unknown): Finding[] {
   const validate = compiled(schema);
   if (validate(value)) return [];

@@ -4,8 +4,9 @@
  */
 import { entryStepId, findStep, hasTransition, nextStepId } from '../../definitions/routing/graph';
 import type { Outcome, Routing } from '../../definitions/routing/schema';
+import type { AllowedAction, UnitEventType, UnitStatus } from '../../definitions/units/model';
 
-export type UnitStatus = 'waiting' | 'in-progress' | 'held' | 'finished';
+export type { AllowedAction, UnitStatus } from '../../definitions/units/model';
 
 export interface UnitState {
   status: UnitStatus;
@@ -30,16 +31,10 @@ export interface Rejection {
   allowed: AllowedAction[];
 }
 
-export interface AllowedAction {
-  type: 'start' | 'complete';
-  step: string;
-}
-
-export type EventType = 'released' | 'started' | 'completed' | 'held' | 'finished';
 
 /** What the machine wants recorded; the workflow adds seq, time and who sent it. */
 export interface EventDraft {
-  type: EventType;
+  type: UnitEventType;
   step: string | null;
   result?: Outcome;
   detail?: string;

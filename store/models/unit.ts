@@ -4,26 +4,19 @@
  * write is by _id (see README: what the embedded server is good and bad at).
  */
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { AllowedAction, UnitEvent, UnitStatus } from '../../definitions/units/model';
 
-export interface UnitEventDoc {
-  seq: number;
-  type: string;
-  step: string | null;
-  station: string | null;
-  operator: string | null;
-  result: string | null;
-  detail: string | null;
-  at: Date;
-  idempotencyKey: string | null;
-}
+/** A unit event as stored: the shared UnitEvent with its time as a BSON date. */
+export type UnitEventDoc = Omit<UnitEvent, 'at'> & { at: Date };
+export type UnitEventRecord = UnitEventDoc;
 
 export interface UnitDoc {
   _id: string;
   routingKey: string;
   routingVersion: number;
-  status: string;
+  status: UnitStatus;
   step: string | null;
-  allowed: Array<{ type: string; step: string }>;
+  allowed: AllowedAction[];
   lastSeq: number;
   events: Map<string, UnitEventDoc>;
   createdAt: Date;

@@ -1,43 +1,10 @@
 import type { Connection, Model } from 'mongoose';
-import { unitModel, type UnitDoc, type UnitEventDoc } from '../models/unit';
+import type { UnitBatch } from '../../definitions/units/model';
+import { unitModel, type UnitDoc, type UnitEventDoc, type UnitEventRecord } from '../models/unit';
 
-export interface UnitEventWrite {
-  seq: number;
-  type: string;
-  step: string | null;
-  station: string | null;
-  operator: string | null;
-  result: string | null;
-  detail: string | null;
-  at: string;
-  idempotencyKey: string | null;
-}
+export type { UnitEventRecord } from '../models/unit';
 
-export interface UnitBatchWrite {
-  serial: string;
-  routingKey: string;
-  routingVersion: number;
-  status: string;
-  step: string | null;
-  allowed: Array<{ type: string; step: string }>;
-  events: UnitEventWrite[];
-}
-
-export interface UnitRecord {
-  serial: string;
-  routingKey: string;
-  routingVersion: number;
-  status: string;
-  step: string | null;
-  allowed: Array<{ type: string; step: string }>;
-  lastSeq: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface UnitEventRecord extends Omit<UnitEventWrite, 'at'> {
-  at: Date;
-}
+export type UnitRecord = Omit<UnitDoc, '_id' | 'events'> & { serial: string };
 
 type LeanUnit = Omit<UnitDoc, 'events'> & { events?: Record<string, UnitEventDoc> };
 
@@ -52,7 +19,7 @@ export class UnitRepository {
    * One write per batch, by _id. Events are set under their seq, so writing the same batch
    * twice (a retried activity, a replayed worker) leaves exactly the same document.
    */
-  async applyBatch(batch: UnitBatchWrite): Promise<void> {
+  async applyBatch(batch: UnitBatch): Promise<void> {
     const now = new Date();
     const set: Record<string, unknown> = {
       status: batch.status,
@@ -79,25 +46,15 @@ export class UnitRepository {
   async get(serial: string): Promise<UnitRecord | null> {
     const doc = await this.units.findById(serial, { events: 0 }).lean<LeanUnit>();
     if (!doc) return null;
-    return {
-      serial: doc._id,
-      routingKey: doc.routingKey,
-      routingVersion: doc.routingVersion,
-      status: doc.status,
-      step: doc.step,
-      allowed: doc.allowed.map((a) => ({ type: a.type, step: a.step })),
-      lastSeq: doc.lastSeq,
-      createdAt: doc.createdAt,
-      updatedAt: doc.updatedAt,
-    };
+    const { _id, events, ...rest } = doc;
+    void events;
+    return { serial: _id, ...rest, allowed: rest.allowed.map((a) => ({ type: a.type, step: a.step })) };
   }
 
   /** Every recorded event of a unit in seq order; null when the unit is unknown. */
   async events(serial: string): Promise<UnitEventRecord[] | null> {
     const doc = await this.units.findById(serial, { events: 1 }).lean<LeanUnit>();
     if (!doc) return null;
-    return Object.values(doc.events ?? {})
-      .map((e) => ({ ...e, at: new Date(e.at) }))
-      .sort((a, b) => a.seq - b.seq);
+    return Object.values(doc.events ?? {}).sort((a, b) => a.seq - b.seq);
   }
 }

@@ -96,9 +96,9 @@ describe('validateRouting rejects a broken routing with the exact findings', () 
     ['the name is a number', exampleWith((r) => (r.name = 42)), [{ pointer: '/name', code: 'schema.type' }]],
     ['the name is empty', exampleWith((r) => (r.name = '')), [{ pointer: '/name', code: 'schema.minLength' }]],
     ['the description is 4001 characters long', exampleWith((r) => (r.description = 'x'.repeat(4001))), [{ pointer: '/description', code: 'schema.maxLength' }]],
-    ['the steps are missing', exampleWith((r) => delete r.steps), [{ pointer: '/steps', code: 'schema.required' }]],
+    ['the steps are missing', exampleWith((r: Record<string, unknown>) => delete r.steps), [{ pointer: '/steps', code: 'schema.required' }]],
     ['the steps are empty', exampleWith((r) => (r.steps = [])), [{ pointer: '/steps', code: 'schema.minItems' }]],
-    ['the transitions are missing', exampleWith((r) => delete r.transitions), [{ pointer: '/transitions', code: 'schema.required' }]],
+    ['the transitions are missing', exampleWith((r: Record<string, unknown>) => delete r.transitions), [{ pointer: '/transitions', code: 'schema.required' }]],
     ['the transitions are an object', exampleWith((r) => (r.transitions = {} as unknown as LooseRouting['transitions'])), [{ pointer: '/transitions', code: 'schema.type' }]],
     ['a step has an unknown kind', exampleWith((r) => (at(r.steps, 3).kind = 'welding')), [{ pointer: '/steps/3/kind', code: 'schema.enum' }]],
     ['a step id starts with a digit', exampleWith((r) => (at(r.steps, 2).id = '2mount')), [{ pointer: '/steps/2/id', code: 'schema.pattern' }]],
@@ -310,6 +310,17 @@ describe('canonicalJson', () => {
     // Assert
     expect(b).toBe(a);
     expect(canonicalJson(routing)).toBe(a);
+  });
+
+  it('when keys look like integers, then they are sorted as strings like every other key', () => {
+    // Arrange: JSON.stringify would list "9" before "10" (integer-like keys come first in JS).
+    const value = { b: 1, '10': 2, '9': 3, a: { '2': 0, '10': 1 } };
+
+    // Act
+    const json = canonicalJson(value);
+
+    // Assert
+    expect(json).toBe('{"10":2,"9":3,"a":{"10":1,"2":0},"b":1}');
   });
 
   it('when an array is given, then its order is kept (only object keys are sorted)', () => {
