@@ -13,17 +13,15 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { Routing } from '../../definitions/routing/schema';
-import type { PersistActivities, UnitEvent } from '../activities';
+import type { PersistActivities, UnitBatch, UnitEvent } from '../activities';
 import {
   allowedActions,
   apply,
   initialState,
   rejection,
-  type AllowedAction,
   type EventDraft,
   type StepAction,
   type UnitState,
-  type UnitStatus,
 } from '../routing/machine';
 
 export interface UnitWorkflowInput {
@@ -37,15 +35,8 @@ export interface UnitActionInput extends StepAction {
   idempotencyKey: string;
 }
 
-export interface UnitView {
-  serial: string;
-  routingKey: string;
-  routingVersion: number;
-  status: UnitStatus;
-  step: string | null;
-  allowed: AllowedAction[];
-  lastSeq: number;
-}
+/** What a unit looks like now: its read-model head plus the last seq it has recorded. */
+export type UnitView = Omit<UnitBatch, 'events'> & { lastSeq: number };
 
 export interface UnitActionResult {
   unit: UnitView;
@@ -138,16 +129,9 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     await condition(() => pending.length > 0 || state.status === 'finished');
     if (pending.length === 0) break;
     const events = pending.splice(0, pending.length);
-    const v = view();
-    await persistUnitBatch({
-      serial: v.serial,
-      routingKey: v.routingKey,
-      routingVersion: v.routingVersion,
-      status: v.status,
-      step: v.step,
-      allowed: v.allowed,
-      events,
-    });
+    const { lastSeq, ...head } = view();
+    void lastSeq;
+    await persistUnitBatch({ ...head, events });
     persistedSeq = events[events.length - 1]?.seq ?? persistedSeq;
   }
   await condition(allHandlersFinished);

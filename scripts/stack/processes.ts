@@ -64,7 +64,7 @@ export function spawnChild(o: SpawnOptions): Child {
   };
 }
 
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -6,19 +6,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../scripts/stack/processes';
+import { alive, freePort } from '../../scripts/stack/processes';
 import { mongoUri, temporalAddress, uniqueName } from '../support/env';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 it('when the stack starts against given servers, then it serves a healthy API, and SIGINT stops every child', async () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'taktflow-stack-'));
