@@ -2,7 +2,7 @@
  * One error type for the whole API, mapped to application/problem+json (RFC 9457) by one handler.
  */
 import type { ErrorRequestHandler } from 'express';
-import type { Finding } from '../../definitions/validation/finding';
+import { finding, type Finding } from '../../definitions/validation/finding';
 
 export interface ProblemExtras {
   /** Findings, each with the JSON pointer of the value at fault. */
@@ -44,7 +44,7 @@ function asAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const e = err as BodyParserError;
   if (e?.type === 'entity.parse.failed') {
-    return new AppError(400, 'malformed-json', 'Malformed JSON body', e.message, { errors: [{ pointer: '', code: 'json.syntax', message: e.message }] });
+    return new AppError(400, 'malformed-json', 'Malformed JSON body', e.message, { errors: [finding('', 'json.syntax', { en: e.message, zh: `请求体不是有效的 JSON：${e.message}` })] });
   }
   if (e?.type === 'entity.too.large') return new AppError(413, 'body-too-large', 'Request body too large', e.message);
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new AppError(415, 'unsupported-encoding', 'Unsupported encoding', e.message);

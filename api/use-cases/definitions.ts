@@ -1,7 +1,7 @@
 /** Drafting, publishing and reading definition versions (routings for now). */
 import { DEFINITION_KEY_PATTERN } from '../../definitions';
 import { validateRouting } from '../../definitions/routing/validate';
-import type { Finding, Validated } from '../../definitions/validation/finding';
+import { finding, type Finding, type Validated } from '../../definitions/validation/finding';
 import type { Draft, Store, Version } from '../../store';
 import { AppError } from '../http/errors';
 
@@ -19,7 +19,7 @@ function validatorOf(kind: string): Validator {
 function checkKey(key: string): void {
   if (!DEFINITION_KEY_PATTERN.test(key)) {
     throw new AppError(400, 'invalid-key', 'Invalid definition key', `"${key}" is not a key: lower-case letters, digits and "-", at most 64`, {
-      errors: [{ pointer: '', code: 'path.key', message: 'key must match ^[a-z0-9][a-z0-9-]{0,63}$' }],
+      errors: [finding('', 'path.key', { en: 'key must match ^[a-z0-9][a-z0-9-]{0,63}$', zh: '键名必须匹配 ^[a-z0-9][a-z0-9-]{0,63}$' })],
       parameter: 'key',
     });
   }
@@ -35,12 +35,12 @@ const PUBLISH_FIELDS = new Set(['draftId', 'note']);
 function publishRequest(body: unknown): PublishRequest {
   if (body === undefined || body === null) return {};
   if (typeof body !== 'object' || Array.isArray(body)) {
-    throw AppError.invalid('Invalid publish request', [{ pointer: '', code: 'schema.type', message: 'must be an object' }]);
+    throw AppError.invalid('Invalid publish request', [finding('', 'schema.type', { en: 'must be an object', zh: '类型应为 object' })]);
   }
   const errors: Finding[] = [];
   for (const [field, value] of Object.entries(body)) {
-    if (!PUBLISH_FIELDS.has(field)) errors.push({ pointer: `/${field}`, code: 'schema.unknown-property', message: `${field} is not a known property` });
-    else if (typeof value !== 'string' || value.length === 0 || value.length > 2000) errors.push({ pointer: `/${field}`, code: 'schema.type', message: 'must be a non-empty string' });
+    if (!PUBLISH_FIELDS.has(field)) errors.push(finding(`/${field}`, 'schema.unknown-property', { en: `${field} is not a known property`, zh: `${field} 不是可识别的属性` }));
+    else if (typeof value !== 'string' || value.length === 0 || value.length > 2000) errors.push(finding(`/${field}`, 'schema.type', { en: 'must be a non-empty string', zh: '必须是非空字符串' }));
   }
   if (errors.length > 0) throw AppError.invalid('Invalid publish request', errors);
   return body as PublishRequest;
@@ -64,7 +64,7 @@ export function definitionUseCases(store: Store) {
       if (!draftId) throw new AppError(409, 'no-draft', 'Nothing to publish', `${kind} "${key}" has no draft`);
       const draft = await store.definitions.getDraft(draftId);
       if (!draft || draft.kind !== kind || draft.key !== key) {
-        throw new AppError(404, 'not-found', 'Draft not found', `draft ${draftId} of ${kind} "${key}" does not exist`, { errors: [{ pointer: '/draftId', code: 'draft.unknown', message: 'no such draft for this key' }] });
+        throw new AppError(404, 'not-found', 'Draft not found', `draft ${draftId} of ${kind} "${key}" does not exist`, { errors: [finding('/draftId', 'draft.unknown', { en: 'no such draft for this key', zh: '该键下没有此草稿' })] });
       }
       // Validation rules may have tightened since the draft was saved: check again.
       const result = validate(draft.content);

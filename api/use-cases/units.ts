@@ -9,6 +9,7 @@ import {
 } from '@temporalio/client';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { validateUnitAction, validateUnitRelease } from '../../definitions/actions/validate';
+import { finding } from '../../definitions/validation/finding';
 import type { Routing } from '../../definitions/routing/schema';
 import type { AllowedAction, UnitEvent, UnitStatus } from '../../definitions/units/model';
 import { TASK_QUEUE, updateIds, workflowIds } from '../../engine/ids';
@@ -109,7 +110,7 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
       const version = await definitions.current('routing', routing);
       if (!version) {
         throw new AppError(409, 'routing-not-published', 'Routing not published', `routing "${routing}" has no published version`, {
-          errors: [{ pointer: '/routing', code: 'routing.not-published', message: 'no published version' }],
+          errors: [finding('/routing', 'routing.not-published', { en: 'no published version', zh: '没有已发布的版本' })],
         });
       }
       let handle;
@@ -128,7 +129,7 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
       } catch (err) {
         if (err instanceof WorkflowExecutionAlreadyStartedError) {
           throw new AppError(409, 'unit-exists', 'Unit already released', `serial ${serial} has already been released`, {
-            errors: [{ pointer: '/serial', code: 'unit.exists', message: 'serial already released' }],
+            errors: [finding('/serial', 'unit.exists', { en: 'serial already released', zh: '该序列号已投产' })],
           });
         }
         throw err;

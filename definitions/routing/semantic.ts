@@ -2,7 +2,7 @@
  * Semantic checks of a routing that a schema cannot express. Each finding names the JSON
  * pointer of the value at fault.
  */
-import { pointer, type Finding } from '../validation/finding';
+import { finding, pointer, type Finding } from '../validation/finding';
 import { entryStepId } from './graph';
 import type { Routing } from './schema';
 
@@ -12,14 +12,14 @@ export function routingFindings(routing: Routing): Finding[] {
 
   routing.steps.forEach((step, i) => {
     if (index.has(step.id)) {
-      findings.push({ pointer: pointer('steps', i, 'id'), code: 'routing.duplicate-step', message: `step id "${step.id}" is used twice` });
+      findings.push(finding(pointer('steps', i, 'id'), 'routing.duplicate-step', { en: `step id "${step.id}" is used twice`, zh: `工序编号 "${step.id}" 重复` }));
     } else {
       index.set(step.id, i);
     }
   });
 
   if (routing.entry !== undefined && !index.has(routing.entry)) {
-    findings.push({ pointer: pointer('entry'), code: 'routing.unknown-step', message: `entry names no step: "${routing.entry}"` });
+    findings.push(finding(pointer('entry'), 'routing.unknown-step', { en: `entry names no step: "${routing.entry}"`, zh: `入口工序不存在："${routing.entry}"` }));
   }
 
   const edges = new Map<string, string[]>();
@@ -27,12 +27,12 @@ export function routingFindings(routing: Routing): Finding[] {
   routing.transitions.forEach((t, i) => {
     for (const end of ['from', 'to'] as const) {
       if (!index.has(t[end])) {
-        findings.push({ pointer: pointer('transitions', i, end), code: 'routing.unknown-step', message: `${end} names no step: "${t[end]}"` });
+        findings.push(finding(pointer('transitions', i, end), 'routing.unknown-step', { en: `${end} names no step: "${t[end]}"`, zh: `${end} 指向的工序不存在："${t[end]}"` }));
       }
     }
     const outcome = `${t.from} ${t.on}`;
     if (outcomes.has(outcome)) {
-      findings.push({ pointer: pointer('transitions', i), code: 'routing.ambiguous-transition', message: `step "${t.from}" has more than one "${t.on}" transition` });
+      findings.push(finding(pointer('transitions', i), 'routing.ambiguous-transition', { en: `step "${t.from}" has more than one "${t.on}" transition`, zh: `工序 "${t.from}" 有多个 "${t.on}" 流转` }));
     }
     outcomes.add(outcome);
     edges.set(t.from, [...(edges.get(t.from) ?? []), t.to]);
@@ -52,7 +52,7 @@ export function routingFindings(routing: Routing): Finding[] {
     }
     for (const [id, i] of index) {
       if (!reached.has(id)) {
-        findings.push({ pointer: pointer('steps', i), code: 'routing.unreachable-step', message: `step "${id}" cannot be reached from the entry step "${entry}"` });
+        findings.push(finding(pointer('steps', i), 'routing.unreachable-step', { en: `step "${id}" cannot be reached from the entry step "${entry}"`, zh: `从入口工序 "${entry}" 无法到达工序 "${id}"` }));
       }
     }
   }

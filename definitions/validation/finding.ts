@@ -1,8 +1,17 @@
-/** A problem found in a definition: where (RFC 6901 JSON pointer), what (stable code), and why. */
+/**
+ * A problem found in a definition: where (RFC 6901 JSON pointer), what (stable code), and why,
+ * in English (`message`) and Chinese (`messageZh`).
+ */
 export interface Finding {
   pointer: string;
   code: string;
   message: string;
+  messageZh: string;
+}
+
+/** Builds a finding; every check states its message in both languages. */
+export function finding(pointer: string, code: string, message: { en: string; zh: string }): Finding {
+  return { pointer, code, message: message.en, messageZh: message.zh };
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; findings: Finding[] };

@@ -97,7 +97,7 @@ describe('definitions', () => {
     const res = await http<Problem>('POST', `${stack.url}/definitions/routing/${key}/drafts`, routing);
     expect(res.status).toBe(422);
     expect(res.contentType).toMatch(/^application\/problem\+json/);
-    expect(res.body.errors).toEqual([{ pointer: '/transitions/2/to', code: 'routing.unknown-step', message: 'to names no step: "nowhere"' }]);
+    expect(res.body.errors).toEqual([{ pointer: '/transitions/2/to', code: 'routing.unknown-step', message: 'to names no step: "nowhere"', messageZh: 'to 指向的工序不存在："nowhere"' }]);
     expect((await http('POST', `${stack.url}/definitions/routing/${key}/publish`)).status).toBe(409);
   });
 
@@ -226,7 +226,7 @@ describe('units', () => {
     await release(serial);
     const res = await act(serial, { type: 'complete', step: 'print', station: 'S', operator: 'o' } as ActionBody);
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ pointer: '/result', code: 'schema.required', message: 'result is required' }]);
+    expect(res.body.errors).toEqual([{ pointer: '/result', code: 'schema.required', message: 'result is required', messageZh: '缺少必填项 result' }]);
   });
 
   it('when a unit is unknown, then reading or acting on it answers 404', async () => {

@@ -201,7 +201,7 @@ describe('validateRouting explains semantic findings in words', () => {
     const findings = findingsOf(routing);
 
     // Assert
-    expect(findings).toEqual([{ pointer: '/entry', code: 'routing.unknown-step', message: 'entry names no step: "xray"' }]);
+    expect(findings).toEqual([{ pointer: '/entry', code: 'routing.unknown-step', message: 'entry names no step: "xray"', messageZh: '入口工序不存在："xray"' }]);
   });
 
   it('when a step cannot be reached, then the finding names the step and the entry step', () => {
@@ -213,7 +213,7 @@ describe('validateRouting explains semantic findings in words', () => {
 
     // Assert
     expect(findings).toEqual([
-      { pointer: '/steps/8', code: 'routing.unreachable-step', message: 'step "scrap" cannot be reached from the entry step "print"' },
+      { pointer: '/steps/8', code: 'routing.unreachable-step', message: 'step "scrap" cannot be reached from the entry step "print"', messageZh: '从入口工序 "print" 无法到达工序 "scrap"' },
     ]);
   });
 
@@ -243,7 +243,7 @@ describe('validateRouting explains semantic findings in words', () => {
 
     // Assert
     expect(findings).toEqual([
-      { pointer: '/transitions/10', code: 'routing.ambiguous-transition', message: 'step "aoi" has more than one "pass" transition' },
+      { pointer: '/transitions/10', code: 'routing.ambiguous-transition', message: 'step "aoi" has more than one "pass" transition', messageZh: '工序 "aoi" 有多个 "pass" 流转' },
     ]);
   });
 });
@@ -274,7 +274,7 @@ describe('JSON pointers in findings are escaped (RFC 6901)', () => {
     const findings = findingsOf(routing);
 
     // Assert
-    expect(findings).toEqual([{ pointer: '/line~1cell', code: 'schema.unknown-property', message: 'line/cell is not a known property' }]);
+    expect(findings).toEqual([{ pointer: '/line~1cell', code: 'schema.unknown-property', message: 'line/cell is not a known property', messageZh: 'line/cell 不是可识别的属性' }]);
   });
 });
 

@@ -79,7 +79,7 @@ describe('validateUnitAction', () => {
     const result = validateUnitAction(action);
 
     // Assert
-    expect(result).toEqual({ ok: false, findings: [{ pointer: '/result', code: 'schema.required', message: 'result is required' }] });
+    expect(result).toEqual({ ok: false, findings: [{ pointer: '/result', code: 'schema.required', message: 'result is required', messageZh: '缺少必填项 result' }] });
   });
 
   it('when a start carries a result, then the message says it is not allowed (and not that it must match a branch)', () => {
@@ -90,7 +90,7 @@ describe('validateUnitAction', () => {
     const result = validateUnitAction(action);
 
     // Assert
-    expect(result).toEqual({ ok: false, findings: [{ pointer: '/result', code: 'schema.not-allowed', message: 'is not allowed here' }] });
+    expect(result).toEqual({ ok: false, findings: [{ pointer: '/result', code: 'schema.not-allowed', message: 'is not allowed here', messageZh: '此处不允许出现该项' }] });
   });
 
   it('when the type is not start or complete, then the message lists the allowed types', () => {
@@ -101,7 +101,7 @@ describe('validateUnitAction', () => {
     const result = validateUnitAction(action);
 
     // Assert
-    expect(result).toEqual({ ok: false, findings: [{ pointer: '/type', code: 'schema.enum', message: 'must be one of "start", "complete"' }] });
+    expect(result).toEqual({ ok: false, findings: [{ pointer: '/type', code: 'schema.enum', message: 'must be one of "start", "complete"', messageZh: '取值必须是以下之一："start", "complete"' }] });
   });
 });
 
