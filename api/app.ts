@@ -16,12 +16,15 @@ export interface AppDeps {
   temporal: Client;
   /** Task queue the workflows run on (tests isolate themselves with their own). */
   taskQueue?: string;
+  /** Key of the site's master-data definition (reference checks use its active version). */
+  siteKey?: string;
   /** Folder of the built designer; served at "/". */
   designerDir?: string;
   log?: (line: string) => void;
 }
 
 export const API_PREFIX = '/api/v1';
+export const DEFAULT_SITE_KEY = 'plant-1';
 /** The built designer when there is one, else its static placeholder page. */
 function defaultDesignerDir(): string {
   const built = path.resolve(__dirname, '..', 'designer', 'dist');
@@ -30,13 +33,13 @@ function defaultDesignerDir(): string {
 
 export function createApp(deps: AppDeps): Express {
   const log = deps.log ?? console.error;
-  const definitions = definitionUseCases(deps.store);
+  const definitions = definitionUseCases({ store: deps.store, siteKey: deps.siteKey ?? DEFAULT_SITE_KEY });
   const units = unitUseCases({ store: deps.store, temporal: deps.temporal, definitions, taskQueue: deps.taskQueue });
 
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+  app.use(express.json({ limit: '5mb', type: ['application/json', 'application/*+json'] }));
 
   const api = express.Router();
   api.use(healthRoutes(deps));

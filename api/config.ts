@@ -5,6 +5,7 @@ export interface ApiConfig {
   temporalNamespace: string;
   mongodbUri: string;
   designerDir?: string;
+  siteKey: string;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -16,5 +17,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
     mongodbUri: env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/taktflow',
     designerDir: env.TAKTFLOW_DESIGNER_DIR || undefined,
+    siteKey: env.TAKTFLOW_SITE || 'plant-1',
   };
 }

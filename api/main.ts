@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const store = await openStore(config.mongodbUri);
   const connection = await Connection.connect({ address: config.temporalAddress });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
-  const running = await startServer({ store, temporal, designerDir: config.designerDir }, config.port, process.env.TAKTFLOW_HOST ?? '127.0.0.1');
+  const running = await startServer({ store, temporal, designerDir: config.designerDir, siteKey: config.siteKey }, config.port, process.env.TAKTFLOW_HOST ?? '127.0.0.1');
   console.log(`[api] listening on ${running.url}`);
 
   let stopping = false;

@@ -3,6 +3,7 @@
  */
 import type { ErrorRequestHandler } from 'express';
 import { finding, type Finding } from '../../definitions/validation/finding';
+import { StoreConflict } from '../../store/repositories/definitions';
 
 export interface ProblemExtras {
   /** Findings, each with the JSON pointer of the value at fault. */
@@ -42,6 +43,7 @@ interface BodyParserError extends Error {
 
 function asAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  if (err instanceof StoreConflict) return new AppError(409, err.code, 'Conflict with what is recorded', err.message);
   const e = err as BodyParserError;
   if (e?.type === 'entity.parse.failed') {
     return new AppError(400, 'malformed-json', 'Malformed JSON body', e.message, { errors: [finding('', 'json.syntax', { en: e.message, zh: `请求体不是有效的 JSON：${e.message}` })] });

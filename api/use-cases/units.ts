@@ -107,9 +107,9 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
       const request = validateUnitRelease(body);
       if (!request.ok) throw AppError.invalid('Invalid unit release', request.findings);
       const { serial, routing } = request.value;
-      const version = await definitions.current('routing', routing);
+      const version = await definitions.versions.active('routing', routing);
       if (!version) {
-        throw new AppError(409, 'routing-not-published', 'Routing not published', `routing "${routing}" has no published version`, {
+        throw new AppError(409, 'routing-not-published', 'Routing not published', `routing "${routing}" has no active published version`, {
           errors: [finding('/routing', 'routing.not-published', { en: 'no published version', zh: '没有已发布的版本' })],
         });
       }

@@ -1,7 +1,8 @@
 /**
- * Definitions of every kind (routing now; rules, policies, master data later):
- * drafts are editable; versions are immutable and keyed "<kind>:<key>@<n>"; a head per key
- * points at the latest published version. All reads on hot paths are by _id.
+ * Definitions of every kind (routings, alert rules, escalation policies, master data).
+ * Drafts are editable; versions are immutable and keyed "<kind>:<key>@<n>"; a head per key holds
+ * the lifecycle (latest, active, retired); every change is appended to the audit collection.
+ * Hot reads are by _id.
  */
 import { Schema, type Connection, type Model } from 'mongoose';
 
@@ -10,8 +11,13 @@ export interface DraftDoc {
   kind: string;
   key: string;
   content: unknown;
+  /** 1 on creation, +1 on every update: lets an editor refuse to overwrite someone else's change. */
+  revision: number;
+  note: string | null;
   createdBy: string;
   createdAt: Date;
+  updatedBy: string;
+  updatedAt: Date;
 }
 
 export interface VersionDoc {
@@ -21,7 +27,7 @@ export interface VersionDoc {
   version: number;
   content: unknown;
   contentHash: string;
-  draftId: string;
+  draftId: string | null;
   publishedBy: string;
   publishedAt: Date;
   note: string | null;
@@ -32,8 +38,26 @@ export interface HeadDoc {
   kind: string;
   key: string;
   latestVersion: number;
+  /** The version new runs (routings) and evaluations (rules) use; null when none is active. */
+  activeVersion: number | null;
+  retired: number[];
   latestDraftId: string | null;
   updatedAt: Date;
+}
+
+export type AuditAction = 'draft.created' | 'draft.updated' | 'draft.deleted' | 'version.published' | 'version.retired' | 'version.imported';
+
+export interface AuditDoc {
+  _id: string;
+  at: Date;
+  actor: string;
+  action: AuditAction;
+  kind: string;
+  key: string;
+  version: number | null;
+  draftId: string | null;
+  contentHash: string | null;
+  note: string | null;
 }
 
 const draftSchema = new Schema<DraftDoc>(
@@ -42,12 +66,16 @@ const draftSchema = new Schema<DraftDoc>(
     kind: { type: String, required: true },
     key: { type: String, required: true },
     content: { type: Schema.Types.Mixed, required: true },
+    revision: { type: Number, required: true },
+    note: { type: String, default: null },
     createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },
+    updatedBy: { type: String, required: true },
+    updatedAt: { type: Date, required: true },
   },
   { collection: 'definition_drafts', versionKey: false, minimize: false },
 );
-draftSchema.index({ kind: 1, key: 1, createdAt: -1 });
+draftSchema.index({ kind: 1, key: 1, updatedAt: -1 });
 
 const versionSchema = new Schema<VersionDoc>(
   {
@@ -57,7 +85,7 @@ const versionSchema = new Schema<VersionDoc>(
     version: { type: Number, required: true },
     content: { type: Schema.Types.Mixed, required: true },
     contentHash: { type: String, required: true },
-    draftId: { type: String, required: true },
+    draftId: { type: String, default: null },
     publishedBy: { type: String, required: true },
     publishedAt: { type: Date, required: true },
     note: { type: String, default: null },
@@ -65,11 +93,18 @@ const versionSchema = new Schema<VersionDoc>(
   { collection: 'definition_versions', versionKey: false, minimize: false },
 );
 versionSchema.index({ kind: 1, key: 1, version: -1 }, { unique: true });
-// A published version is immutable: refuse every update through the model.
+/** A published version is immutable: every update or delete through the model is refused. */
+export const IMMUTABLE_VERSION = 'a published definition version is immutable';
 const refuse = function (): never {
-  throw new Error('a published definition version is immutable');
+  throw new Error(IMMUTABLE_VERSION);
 };
-versionSchema.pre(['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace'], refuse);
+versionSchema.pre(
+  ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace', 'deleteOne', 'deleteMany', 'findOneAndDelete'],
+  refuse,
+);
+versionSchema.pre('save', function () {
+  if (!this.isNew) throw new Error(IMMUTABLE_VERSION);
+});
 
 const headSchema = new Schema<HeadDoc>(
   {
@@ -77,16 +112,40 @@ const headSchema = new Schema<HeadDoc>(
     kind: { type: String, required: true },
     key: { type: String, required: true },
     latestVersion: { type: Number, required: true, default: 0 },
+    activeVersion: { type: Number, default: null },
+    retired: { type: [Number], default: [] },
     latestDraftId: { type: String, default: null },
     updatedAt: { type: Date, required: true },
   },
   { collection: 'definition_heads', versionKey: false },
 );
+headSchema.index({ kind: 1, key: 1 });
+
+const auditSchema = new Schema<AuditDoc>(
+  {
+    _id: { type: String, required: true },
+    at: { type: Date, required: true },
+    actor: { type: String, required: true },
+    action: { type: String, required: true },
+    kind: { type: String, required: true },
+    key: { type: String, required: true },
+    version: { type: Number, default: null },
+    draftId: { type: String, default: null },
+    contentHash: { type: String, default: null },
+    note: { type: String, default: null },
+  },
+  { collection: 'definition_audit', versionKey: false },
+);
+auditSchema.index({ kind: 1, key: 1, at: 1 });
+auditSchema.pre(['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'deleteOne', 'deleteMany'], function (): never {
+  throw new Error('the audit trail is append-only');
+});
 
 export interface DefinitionModels {
   drafts: Model<DraftDoc>;
   versions: Model<VersionDoc>;
   heads: Model<HeadDoc>;
+  audit: Model<AuditDoc>;
 }
 
 export function definitionModels(connection: Connection): DefinitionModels {
@@ -94,5 +153,6 @@ export function definitionModels(connection: Connection): DefinitionModels {
     drafts: connection.models.DefinitionDraft ?? connection.model<DraftDoc>('DefinitionDraft', draftSchema),
     versions: connection.models.DefinitionVersion ?? connection.model<VersionDoc>('DefinitionVersion', versionSchema),
     heads: connection.models.DefinitionHead ?? connection.model<HeadDoc>('DefinitionHead', headSchema),
+    audit: connection.models.DefinitionAudit ?? connection.model<AuditDoc>('DefinitionAudit', auditSchema),
   };
 }

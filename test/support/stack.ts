@@ -97,7 +97,7 @@ export interface HttpAnswer<T = Record<string, unknown>> {
 }
 
 export async function http<T = Record<string, unknown>>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   body?: unknown,
   headers: Record<string, string> = {},

@@ -1,0 +1,211 @@
+/**
+ * The definition lifecycle over HTTP against the real Mongo-wire server: drafts, concurrent
+ * publishing, immutability, retirement, the audit trail, and export/import round trips.
+ */
+import { Client, Connection } from '@temporalio/client';
+import { startServer, stopServer, type RunningServer } from '../../api/server';
+import { openStore, type Store } from '../../store';
+import { mongoUri, temporalAddress, uniqueName } from '../support/env';
+import { exampleRouting } from '../support/fixtures';
+import { http } from '../support/stack';
+
+interface Api {
+  url: string;
+  store: Store;
+  server: RunningServer;
+}
+interface Draft {
+  id: string;
+  revision: number;
+}
+interface Summary {
+  latestVersion: number;
+  activeVersion: number | null;
+  versions: Array<{ version: number; status: string; publishedBy: string; note: string | null }>;
+}
+
+let connection: Connection;
+const apis: Api[] = [];
+
+/** An API of its own over a database of its own. */
+async function api(): Promise<Api> {
+  const store = await openStore(mongoUri(uniqueName('defs')));
+  const server = await startServer({ store, temporal: new Client({ connection }), log: (l) => console.error(l) }, 0);
+  const a = { url: `${server.url}/api/v1/definitions/routing`, store, server };
+  apis.push(a);
+  return a;
+}
+
+async function draft(a: Api, key: string, content: unknown = exampleRouting()): Promise<Draft> {
+  const res = await http<Draft>('POST', `${a.url}/${key}/drafts`, content);
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+async function publish(a: Api, key: string, body: object = {}): Promise<number> {
+  const res = await http<{ version: number }>('POST', `${a.url}/${key}/publish`, body);
+  expect(res.status).toBe(201);
+  return res.body.version;
+}
+
+function renamed(name: string): ReturnType<typeof exampleRouting> {
+  return { ...exampleRouting(), name };
+}
+
+beforeAll(async () => {
+  connection = await Connection.connect({ address: temporalAddress() });
+});
+
+afterAll(async () => {
+  for (const a of apis) {
+    await stopServer(a.server);
+    await a.store.connection.dropDatabase().catch(() => undefined);
+    await a.store.close();
+  }
+  await connection.close();
+});
+
+describe('publishing', () => {
+  it('when two drafts of one key are published at the same time, then they become versions N+1 and N+2', async () => {
+    const a = await api();
+    const key = 'concurrent';
+    const first = await draft(a, key, renamed('first'));
+    await publish(a, key, { draftId: first.id });
+    const [b, c] = [await draft(a, key, renamed('b')), await draft(a, key, renamed('c'))];
+
+    const answers = await Promise.all([b, c].map((d) => http<{ version: number }>('POST', `${a.url}/${key}/publish`, { draftId: d.id })));
+
+    expect(answers.map((r) => r.status)).toEqual([201, 201]);
+    expect(answers.map((r) => r.body.version).sort()).toEqual([2, 3]);
+    const summary = await http<Summary>('GET', `${a.url}/${key}`);
+    expect(summary.body).toMatchObject({ latestVersion: 3, activeVersion: 3 });
+    expect(summary.body.versions.map((v) => [v.version, v.status])).toEqual([
+      [1, 'superseded'],
+      [2, 'superseded'],
+      [3, 'active'],
+    ]);
+  });
+
+  it('when anyone tries to change a published version, then the API answers 409 and the store refuses too', async () => {
+    const a = await api();
+    await draft(a, 'frozen');
+    await publish(a, 'frozen', { note: 'first release' });
+
+    const attempts = await Promise.all(
+      (['PUT', 'PATCH', 'DELETE'] as const).map((method) =>
+        fetch(`${a.url}/frozen/versions/1`, { method, headers: { 'content-type': 'application/json' }, body: method === 'DELETE' ? undefined : JSON.stringify(renamed('edited')) }),
+      ),
+    );
+    const direct = await a.store.connection.model('DefinitionVersion').updateOne({ _id: 'routing:frozen@1' }, { $set: { 'content.name': 'edited' } }).catch((e: Error) => e);
+
+    expect(attempts.map((r) => r.status)).toEqual([409, 409, 409]);
+    expect(((await attempts[0]?.json()) as { type: string }).type).toBe('https://taktflow.dev/problems/version-immutable');
+    expect(direct).toBeInstanceOf(Error);
+    const read = await http<{ content: { name: string }; note: string }>('GET', `${a.url}/frozen/versions/1`);
+    expect(read.body).toMatchObject({ content: { name: exampleRouting().name }, note: 'first release' });
+  });
+
+  it('when a key has several drafts, then each can be edited, a stale edit is refused, and the named one is published', async () => {
+    const a = await api();
+    const one = await draft(a, 'many', renamed('one'));
+    const two = await draft(a, 'many', renamed('two'));
+
+    const edited = await http<Draft>('PUT', `${a.url}/many/drafts/${one.id}`, renamed('one, edited'), { 'If-Match': '"1"' });
+    const stale = await http('PUT', `${a.url}/many/drafts/${one.id}`, renamed('one, stale'), { 'If-Match': '"1"' });
+    const list = await http<{ items: Draft[] }>('GET', `${a.url}/many/drafts`);
+    const v = await publish(a, 'many', { draftId: one.id, note: 'the edited one' });
+
+    expect(edited.status).toBe(200);
+    expect(edited.body.revision).toBe(2);
+    expect(stale.status).toBe(409);
+    expect(list.body.items.map((d) => d.id).sort()).toEqual([one.id, two.id].sort());
+    const published = await http<{ content: { name: string } }>('GET', `${a.url}/many/versions/${v}`);
+    expect(published.body.content.name).toBe('one, edited');
+    expect((await http('DELETE', `${a.url}/many/drafts/${two.id}`)).status).toBe(204);
+    expect((await http('GET', `${a.url}/many/drafts/${two.id}`)).status).toBe(404);
+  });
+
+  it('when the active version is retired, then no new unit can be released on it and the summary says retired', async () => {
+    const a = await api();
+    await draft(a, 'retiring');
+    await publish(a, 'retiring');
+
+    const retired = await http<Summary>('POST', `${a.url}/retiring/versions/1/retire`, { reason: 'line rebuilt' });
+    const release = await http<{ type: string }>('POST', `${a.server.url}/api/v1/units`, { serial: uniqueName('SN'), routing: 'retiring' });
+
+    expect(retired.status).toBe(200);
+    expect(retired.body).toMatchObject({ activeVersion: null, versions: [{ version: 1, status: 'retired' }] });
+    expect(release.status).toBe(409);
+    expect(release.body.type).toBe('https://taktflow.dev/problems/routing-not-published');
+    expect((await http('POST', `${a.url}/retiring/versions/1/retire`)).status).toBe(409);
+  });
+
+  it('when a key changes, then the audit trail lists every change in order with who and what', async () => {
+    const a = await api();
+    const d = await draft(a, 'audited');
+    await http('PUT', `${a.url}/audited/drafts/${d.id}`, renamed('v1'));
+    await publish(a, 'audited', { note: 'approved' });
+    await http('POST', `${a.url}/audited/versions/1/retire`, { reason: 'obsolete' });
+
+    const trail = await http<{ items: Array<{ action: string; actor: string; version: number | null; note: string | null }> }>('GET', `${a.url}/audited/audit`);
+
+    expect(trail.body.items.map((e) => [e.action, e.version, e.note])).toEqual([
+      ['draft.created', null, null],
+      ['draft.updated', null, null],
+      ['version.published', 1, 'approved'],
+      ['version.retired', 1, 'obsolete'],
+    ]);
+    expect(trail.body.items.every((e) => e.actor === 'anonymous')).toBe(true);
+  });
+});
+
+describe('export and import', () => {
+  it('when a key is exported, imported elsewhere and exported again, then both exports are byte-identical', async () => {
+    const source = await api();
+    const target = await api();
+    await draft(source, 'smt', renamed('v1'));
+    await publish(source, 'smt', { note: 'first' });
+    await draft(source, 'smt', renamed('v2'));
+    await publish(source, 'smt');
+    await http('POST', `${source.url}/smt/versions/1/retire`, { reason: 'old' });
+
+    const first = await (await fetch(`${source.url}/smt/export`)).text();
+    const imported = await http<{ imported: number[] }>('POST', `${target.url}/smt/import`, first);
+    const second = await (await fetch(`${target.url}/smt/export`)).text();
+    const again = await http<{ imported: number[]; skipped: number[] }>('POST', `${target.url}/smt/import`, first);
+
+    expect(imported.body.imported).toEqual([1, 2]);
+    expect(second).toBe(first);
+    expect(again.body).toEqual({ imported: [], skipped: [1, 2] });
+    expect(JSON.parse(second)).toMatchObject({ activeVersion: 2, versions: [{ version: 1, retired: true, note: 'first' }, { version: 2, retired: false }] });
+  });
+
+  it('when an imported version differs from what is recorded, then the import is refused and nothing changes', async () => {
+    const source = await api();
+    const target = await api();
+    await draft(source, 'clash', renamed('source'));
+    await publish(source, 'clash');
+    await draft(target, 'clash', renamed('target'));
+    await publish(target, 'clash');
+    const before = await (await fetch(`${target.url}/clash/export`)).text();
+
+    const res = await http<{ type: string }>('POST', `${target.url}/clash/import`, await (await fetch(`${source.url}/clash/export`)).text());
+
+    expect(res.status).toBe(409);
+    expect(await (await fetch(`${target.url}/clash/export`)).text()).toBe(before);
+  });
+
+  it('when a bundle was edited by hand, then the hash mismatch is reported with a pointer', async () => {
+    const source = await api();
+    await draft(source, 'tamper');
+    await publish(source, 'tamper');
+    const bundle = JSON.parse(await (await fetch(`${source.url}/tamper/export`)).text()) as { versions: Array<{ content: { name: string } }> };
+    (bundle.versions[0] as { content: { name: string } }).content.name = 'edited by hand';
+    const target = await api();
+
+    const res = await http<{ errors: Array<{ pointer: string; code: string }> }>('POST', `${target.url}/tamper/import`, bundle);
+
+    expect(res.status).toBe(422);
+    expect(res.body.errors.map((e) => [e.pointer, e.code])).toEqual([['/versions/0/contentHash', 'bundle.hash-mismatch']]);
+  });
+});
