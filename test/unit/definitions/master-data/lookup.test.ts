@@ -39,7 +39,7 @@ describe('masterDataIndex', () => {
     expect(index.roles.has('quality-manager')).toBe(true);
     expect(index.shifts.get('night')?.start).toBe('20:00');
     expect(index.groups.has('plant-management')).toBe(true);
-    expect(index.webhooks).toBeUndefined();
+    expect([...(index.webhooks?.keys() ?? [])]).toEqual(['wecom-quality', 'wecom-maintenance']);
   });
 
   it('when users hold roles and groups list members, then both are resolved to users', () => {
