@@ -5,16 +5,18 @@
 import { validateMasterData } from './master-data/validate';
 import { validateEscalationPolicy } from './policies/validate';
 import { validateRouting } from './routing/validate';
+import { validateAlertRule } from './rules/validate';
 import type { ValidationContext } from './validation/context';
 import type { Validated } from './validation/finding';
 
 export type DefinitionValidator = (value: unknown, ctx?: ValidationContext) => Validated<unknown>;
 
-export const DEFINITION_KINDS = ['routing', 'escalation-policy', 'master-data'] as const;
+export const DEFINITION_KINDS = ['routing', 'alert-rule', 'escalation-policy', 'master-data'] as const;
 export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
 
 export const DEFINITION_VALIDATORS: Record<DefinitionKind, DefinitionValidator> = {
   routing: validateRouting,
+  'alert-rule': validateAlertRule,
   'escalation-policy': validateEscalationPolicy,
   'master-data': validateMasterData,
 };
