@@ -23,3 +23,4 @@ export * from './policies/ladder';
 export * from './policies/validate';
 export * from './master-data/lookup';
 export * from './master-data/validate';
+export * from './diff';

@@ -52,6 +52,9 @@ export function definitionRoutes(defs: DefinitionUseCases): Router {
   r.post(`${BASE}/versions/:n/retire`, async (req, res) => {
     res.json(await versions.retire(req.params.kind, req.params.key, req.params.n, req.body, actorOf(req)));
   });
+  r.get(`${BASE}/diff`, async (req, res) => {
+    res.json(await versions.diff(req.params.kind, req.params.key, req.query.from, req.query.to));
+  });
   r.get(`${BASE}/audit`, async (req, res) => {
     res.json({ items: await versions.audit(req.params.kind, req.params.key) });
   });

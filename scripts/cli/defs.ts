@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { diffDefinitions, type DefinitionDiff } from '../../definitions/diff';
 import { DEFINITION_VALIDATORS, isDefinitionKind, type DefinitionKind } from '../../definitions/kinds';
 import { apiBase, call } from './api-client';
 import { expandFiles, localContext, readDefinitionFile, UsageError } from './files';
@@ -89,4 +90,36 @@ export async function pull(args: string[], o: Options, print: Print): Promise<vo
     writeFileSync(file, `${JSON.stringify(active.content, null, 2)}\n`);
     print(`wrote   ${file} (active version ${active.version})`);
   }
+}
+
+function printDiff(d: DefinitionDiff, print: Print): void {
+  if (d.identical) {
+    print('identical');
+    return;
+  }
+  for (const c of d.changes) {
+    const sign = c.op === 'added' ? '+' : c.op === 'removed' ? '-' : '~';
+    print(`${sign} ${c.entity}${c.id ? ` ${c.id}` : ''}  ${c.pointer}`);
+    for (const f of c.fields ?? []) print(`    ${f.pointer}: ${JSON.stringify(f.before)} → ${JSON.stringify(f.after)}`);
+    if (c.entity === 'field') print(`    ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
+  }
+  print(Object.entries(d.summary).map(([entity, n]) => `${entity}: +${n.added} -${n.removed} ~${n.changed}`).join(', '));
+}
+
+/** Two local files of one kind, or two versions (or draft:<id>) of a key through the API. Returns 1 when they differ. */
+export async function diff(args: string[], o: Options, print: Print): Promise<number> {
+  let d: DefinitionDiff;
+  if (args.length === 2) {
+    const [a, b] = args.map((f) => readDefinitionFile(f));
+    if (!a || !b || a.bundle || b.bundle || a.kind !== b.kind) throw new UsageError('diff two content files of the same kind, or <kind>/<key> <from> <to>');
+    d = diffDefinitions(a.kind, a.json, b.json);
+  } else if (args.length === 3) {
+    const { kind, key } = target(args[0]);
+    const query = `from=${encodeURIComponent(args[1] as string)}&to=${encodeURIComponent(args[2] as string)}`;
+    d = JSON.parse((await call('GET', `${apiBase(o.api)}/definitions/${kind}/${key}/diff?${query}`)).text) as DefinitionDiff;
+  } else {
+    throw new UsageError('diff <fileA> <fileB>, or diff <kind>/<key> <from> <to> (a version number or draft:<id>)');
+  }
+  printDiff(d, print);
+  return d.identical ? 0 : 1;
 }

@@ -2,7 +2,7 @@
  * The taktflow command line. `taktflow defs <command>`; run `taktflow help` for the list.
  */
 import { ApiError } from './api-client';
-import { pull, publish, push, validate, type Options } from './defs';
+import { diff, pull, publish, push, validate, type Options } from './defs';
 import { UsageError } from './files';
 
 const USAGE = `usage: taktflow defs <command> [arguments] [options]
@@ -12,6 +12,8 @@ const USAGE = `usage: taktflow defs <command> [arguments] [options]
   push <file|folder>...            send files to the API: <key>.<kind>.json becomes a draft,
                                    <key>.<kind>.export.json is imported with all its versions
   publish <kind>/<key>             publish the latest draft (--draft ID for another, --note TEXT)
+  diff <fileA> <fileB>             structured diff of two files of one kind (exit 1 when they differ)
+  diff <kind>/<key> <from> <to>    the same between two versions (or draft:<id>) through the API
   pull <kind>/<key>                write <key>.<kind>.export.json and the active <key>.<kind>.json
                                    into --out DIR (default: here)
 
@@ -57,6 +59,8 @@ export async function run(argv: string[], print: (line: string) => void = consol
       case 'publish':
         await publish(args, options, print);
         return 0;
+      case 'diff':
+        return await diff(args, options, print);
       case 'pull':
         await pull(args, options, print);
         return 0;

@@ -99,6 +99,29 @@ it('when the examples are pushed, published and pulled, then the pulled files eq
   }
 });
 
+it('when two files or two published versions differ, then diff lists the change and exits 1; identical ones exit 0', async () => {
+  const dir = mkdtempSync(path.join(tmp, 'diff-'));
+  const original = readFileSync(path.join(EXAMPLES, 'quality-default.escalation-policy.json'), 'utf8');
+  const policy = JSON.parse(original) as { name: string };
+  policy.name = 'Quality escalation, rev B';
+  writeFileSync(path.join(dir, 'quality-default.escalation-policy.json'), JSON.stringify(policy));
+  const url = await api();
+  await cli('defs', 'push', path.join(EXAMPLES, 'quality-default.escalation-policy.json'), '--api', url);
+  await cli('defs', 'publish', 'escalation-policy/quality-default', '--api', url);
+  await cli('defs', 'push', path.join(dir, 'quality-default.escalation-policy.json'), '--api', url);
+  await cli('defs', 'publish', 'escalation-policy/quality-default', '--api', url);
+
+  const files = await cli('defs', 'diff', path.join(EXAMPLES, 'quality-default.escalation-policy.json'), path.join(dir, 'quality-default.escalation-policy.json'));
+  const remote = await cli('defs', 'diff', 'escalation-policy/quality-default', '1', '2', '--api', url);
+  const same = await cli('defs', 'diff', 'escalation-policy/quality-default', '2', '2', '--api', url);
+
+  expect(files.code).toBe(1);
+  expect(files.out).toContain('~ field name  /name');
+  expect(files.out).toContain('"Quality escalation, rev B"');
+  expect(remote).toEqual(files);
+  expect(same).toEqual({ code: 0, out: 'identical' });
+});
+
 it('when the API is not there, then the CLI says so in one line and exits 1', async () => {
   const { code, out } = await cli('defs', 'publish', 'routing/x', '--api', 'http://127.0.0.1:9');
   expect(code).toBe(1);

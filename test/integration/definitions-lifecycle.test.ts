@@ -159,6 +159,30 @@ describe('publishing', () => {
   });
 });
 
+describe('diff', () => {
+  it('when two versions differ, then the diff names the changed step with its field-level before and after', async () => {
+    const a = await api();
+    await draft(a, 'diffed');
+    await publish(a, 'diffed');
+    const changed = exampleRouting();
+    (changed.steps[1] as { name: string }).name = 'SPI (3D)';
+    const d = await draft(a, 'diffed', changed);
+    await publish(a, 'diffed');
+
+    const versions = await http<{ identical: boolean; changes: Array<{ op: string; entity: string; id?: string; fields?: unknown[] }> }>('GET', `${a.url}/diffed/diff?from=1&to=2`);
+    const toDraft = await http<{ identical: boolean }>('GET', `${a.url}/diffed/diff?from=2&to=draft:${d.id}`);
+    const missing = await http<{ type: string }>('GET', `${a.url}/diffed/diff?from=1`);
+
+    expect(versions.status).toBe(200);
+    expect(versions.body.identical).toBe(false);
+    expect(versions.body.changes).toEqual([
+      { op: 'changed', entity: 'step', id: 'spi', pointer: '/steps/1', before: exampleRouting().steps[1], after: changed.steps[1], fields: [{ pointer: '/name', before: exampleRouting().steps[1]?.name, after: 'SPI (3D)' }] },
+    ]);
+    expect(toDraft.body.identical).toBe(true);
+    expect(missing.status).toBe(400);
+  });
+});
+
 describe('export and import', () => {
   it('when a key is exported, imported elsewhere and exported again, then both exports are byte-identical', async () => {
     const source = await api();

@@ -1,4 +1,5 @@
 /** Published versions: publish (immutable N+1), read, retire, the active one, the audit trail. */
+import { diffDefinitions, type DefinitionDiff } from '../../../definitions/diff';
 import type { AuditEntry, Head, Version } from '../../../store';
 import { AppError } from '../../http/errors';
 import { checkKey, checkKind, stringFields, validateContent, versionNumber, type DefinitionDeps } from './common';
@@ -95,6 +96,31 @@ export function versionUseCases(deps: DefinitionDeps) {
       if (!(await store.definitions.getVersion(kind, key, number))) throw AppError.notFound(`version ${number} of ${kind} "${key}"`);
       await store.definitions.retire(kind, key, number, actor, request.reason ?? null);
       return this.summary(kind, key);
+    },
+
+    /**
+     * Structured diff between two versions of a key; either side may also be a draft ("draft:<id>"),
+     * so an editor can see what publishing would change.
+     */
+    async diff(kindParam: string, keyParam: string, from: unknown, to: unknown): Promise<DefinitionDiff & { from: string; to: string }> {
+      const kind = checkKind(kindParam);
+      const key = checkKey(keyParam);
+      const side = async (value: unknown, name: 'from' | 'to'): Promise<unknown> => {
+        if (typeof value !== 'string' || value === '') {
+          throw new AppError(400, 'missing-parameter', `Missing ${name}`, `give ?${name}= a version number or draft:<id>`, { parameter: name });
+        }
+        if (value.startsWith('draft:')) {
+          const draft = await store.definitions.getDraft(value.slice('draft:'.length));
+          if (!draft || draft.kind !== kind || draft.key !== key) throw AppError.notFound(`${value} of ${kind} "${key}"`);
+          return draft.content;
+        }
+        const n = versionNumber(value, name);
+        const version = await store.definitions.getVersion(kind, key, n);
+        if (!version) throw AppError.notFound(`version ${n} of ${kind} "${key}"`);
+        return version.content;
+      };
+      const [before, after] = await Promise.all([side(from, 'from'), side(to, 'to')]);
+      return { from: String(from), to: String(to), ...diffDefinitions(kind, before, after) };
     },
 
     /** The version new runs of a key are pinned to, or null when none is active. */
