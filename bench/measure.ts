@@ -33,7 +33,11 @@ export interface Row {
   ours: Sample;
   baseline: Sample;
   unit: string;
+  /** Compare time per operation (ours ÷ baseline) instead of rates. */
+  timePerOp?: boolean;
 }
+
+const msPerOp = (s: Sample): number => s.ms / s.ops;
 
 export function table(rows: Row[]): string {
   const f = (n: number): string => n.toFixed(n >= 100 ? 0 : 1);
@@ -42,6 +46,13 @@ export function table(rows: Row[]): string {
     '|---|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
+    if (r.timePerOp) {
+      lines.push(
+        `| ${r.name} | ${msPerOp(r.ours).toFixed(3)} ms | ${msPerOp(r.baseline).toFixed(3)} ms | ${(msPerOp(r.ours) / msPerOp(r.baseline)).toFixed(2)} | ` +
+          `${percentile(r.ours, 50).toFixed(2)} / ${percentile(r.baseline, 50).toFixed(2)} | ${percentile(r.ours, 99).toFixed(2)} / ${percentile(r.baseline, 99).toFixed(2)} |`,
+      );
+      continue;
+    }
     lines.push(
       `| ${r.name} | ${f(rate(r.ours))} ${r.unit} | ${f(rate(r.baseline))} ${r.unit} | ${(rate(r.ours) / rate(r.baseline)).toFixed(2)} | ` +
         `${percentile(r.ours, 50).toFixed(1)} / ${percentile(r.baseline, 50).toFixed(1)} | ${percentile(r.ours, 99).toFixed(1)} / ${percentile(r.baseline, 99).toFixed(1)} |`,

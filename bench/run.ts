@@ -11,22 +11,32 @@ import { startMongo, startTemporalDev } from '../scripts/stack/servers';
 import { httpVsUpdate } from './http-vs-update';
 import { table, type Row } from './measure';
 import { storeVsDriver } from './store-vs-driver';
+import { validationScaling } from './validation';
+
+/** Which rows to run: all by default, or those named on the command line (http, store, validation). */
+const ROWS = ['http', 'store', 'validation'] as const;
 
 async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !(ROWS as readonly string[]).includes(w));
+  if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${ROWS.join(', ')}`);
+  const selected = (name: (typeof ROWS)[number]): boolean => wanted.length === 0 || wanted.includes(name);
+  const needServers = selected('http') || selected('store');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'taktflow-bench-'));
   const log = (line: string): void => console.log(`[bench] ${line}`);
-  const temporal = process.env.TEMPORAL_ADDRESS ? undefined : await startTemporalDev({ dataDir, port: await freePort(), log });
-  const mongo = process.env.MONGODB_URI ? undefined : await startMongo({ dataDir, port: await freePort(), log });
-  const temporalAddress = process.env.TEMPORAL_ADDRESS ?? temporal!.address;
-  const mongoBase = process.env.MONGODB_URI ?? `${mongo!.uri}/taktflow`;
+  const temporal = !needServers || process.env.TEMPORAL_ADDRESS ? undefined : await startTemporalDev({ dataDir, port: await freePort(), log });
+  const mongo = !needServers || process.env.MONGODB_URI ? undefined : await startMongo({ dataDir, port: await freePort(), log });
+  const temporalAddress = process.env.TEMPORAL_ADDRESS ?? temporal?.address ?? '';
+  const mongoBase = process.env.MONGODB_URI ?? `${mongo?.uri ?? ''}/taktflow`;
   const db = (name: string): string => mongoBase.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?/, `$1/${name}`);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-  log(`servers: Temporal ${temporalAddress}, MongoDB ${mongo ? mongo.kind : 'MONGODB_URI'}; ${rounds} alternating rounds each`);
+  if (needServers) log(`servers: Temporal ${temporalAddress}, MongoDB ${mongo ? mongo.kind : 'MONGODB_URI'}; ${rounds} alternating rounds each`);
 
   const rows: Row[] = [];
   try {
-    rows.push(await httpVsUpdate({ temporalAddress, mongoUri: db('bench_http'), rounds, unitsPerRound: 10 }));
-    rows.push(await storeVsDriver({ mongoUri: db('bench_store'), rounds, units: 50, eventsPerUnit: 20 }));
+    if (selected('http')) rows.push(await httpVsUpdate({ temporalAddress, mongoUri: db('bench_http'), rounds, unitsPerRound: 10 }));
+    if (selected('store')) rows.push(await storeVsDriver({ mongoUri: db('bench_store'), rounds, units: 50, eventsPerUnit: 20 }));
+    if (selected('validation')) rows.push(await validationScaling({ rounds, iterations: 40 }));
   } finally {
     await temporal?.child.stop();
     await mongo?.child.stop();
@@ -43,7 +53,7 @@ async function main(): Promise<void> {
     [
       `# Benchmark run ${new Date().toISOString()}`,
       '',
-      'Command: `npm run bench`',
+      `Command: \`npm run bench${wanted.length > 0 ? ` -- ${wanted.join(' ')}` : ''}\``,
       '',
       `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
         `Temporal ${temporal ? 'dev server (SQLite)' : 'TEMPORAL_ADDRESS'}, MongoDB ${mongo ? mongo.kind : 'MONGODB_URI'}; ${rounds} alternating rounds.`,

@@ -4,4 +4,4 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$ROOT/scripts/setup.sh" >/dev/null
 cd "$ROOT"
-exec node --import tsx bench/run.ts
+exec node --import tsx bench/run.ts "$@"
