@@ -1,60 +1,44 @@
 /**
  * Semantic checks of a routing that a schema cannot express. Each finding names the JSON
- * pointer of the value at fault.
+ * pointer of the value at fault, a stable `routing.*` code and a message in English and Chinese.
+ *
+ * Findings come in this order: structure (checks/structure.ts: step ids, entry, transitions,
+ * queue-time limit steps), paths (checks/paths.ts: reachability, ends, fail paths, loops,
+ * queue-time paths), parallel branches (checks/splits.ts), step content (checks/steps.ts:
+ * minutes, measurements, components) and, with master data, references (checks/references.ts).
+ *
+ * Decisions a reader should know:
+ * - The entry is `entry`, or else the one step no transition leads to (routing.entry-ambiguous
+ *   otherwise). Reachability and ends are only judged once the entry is known.
+ * - An end is a step whose pass has no transition: a unit that passes it has finished. Such a
+ *   step may still have fail transitions (a final check sending damaged units to repair), so a
+ *   step with a fail but no pass transition is accepted: it ends the routing on pass.
+ * - A transition that names an unknown step is reported once and left out of the path and split
+ *   checks; an ambiguous one (reported once) still counts for reachability and ends, but not for
+ *   loops and branches. So one mistake does not come back as a broken path.
+ * - A loop is bounded when at least one of its transitions carries maxLoops (the rework
+ *   transition, or the way back); maxLoops on a transition outside any loop is reported.
+ * - A fail transition with defectCodes is taken for those codes; at most one fail transition of a
+ *   step has none (the catch-all the engine takes while it records no defect code).
+ * - A component entry without productModel applies to every model without an entry of its own;
+ *   when the routing lists productModels, every one of them must get part numbers.
  */
-import { finding, pointer, type Finding } from '../validation/finding';
-import { entryStepId } from './graph';
+import type { ValidationContext } from '../validation/context';
+import type { Finding } from '../validation/finding';
+import { pathFindings } from './checks/paths';
+import { referenceFindings } from './checks/references';
+import { splitFindings } from './checks/splits';
+import { stepFindings } from './checks/steps';
+import { structureFindings } from './checks/structure';
 import type { Routing } from './schema';
 
-export function routingFindings(routing: Routing): Finding[] {
-  const findings: Finding[] = [];
-  const index = new Map<string, number>();
-
-  routing.steps.forEach((step, i) => {
-    if (index.has(step.id)) {
-      findings.push(finding(pointer('steps', i, 'id'), 'routing.duplicate-step', { en: `step id "${step.id}" is used twice`, zh: `工序编号 "${step.id}" 重复` }));
-    } else {
-      index.set(step.id, i);
-    }
-  });
-
-  if (routing.entry !== undefined && !index.has(routing.entry)) {
-    findings.push(finding(pointer('entry'), 'routing.unknown-step', { en: `entry names no step: "${routing.entry}"`, zh: `入口工序不存在："${routing.entry}"` }));
-  }
-
-  const edges = new Map<string, string[]>();
-  const outcomes = new Set<string>();
-  routing.transitions.forEach((t, i) => {
-    for (const end of ['from', 'to'] as const) {
-      if (!index.has(t[end])) {
-        findings.push(finding(pointer('transitions', i, end), 'routing.unknown-step', { en: `${end} names no step: "${t[end]}"`, zh: `${end} 指向的工序不存在："${t[end]}"` }));
-      }
-    }
-    const outcome = `${t.from} ${t.on}`;
-    if (outcomes.has(outcome)) {
-      findings.push(finding(pointer('transitions', i), 'routing.ambiguous-transition', { en: `step "${t.from}" has more than one "${t.on}" transition`, zh: `工序 "${t.from}" 有多个 "${t.on}" 流转` }));
-    }
-    outcomes.add(outcome);
-    edges.set(t.from, [...(edges.get(t.from) ?? []), t.to]);
-  });
-
-  const entry = entryStepId(routing);
-  if (entry !== undefined && index.has(entry)) {
-    const reached = new Set<string>([entry]);
-    const queue = [entry];
-    for (let at = queue.shift(); at !== undefined; at = queue.shift()) {
-      for (const to of edges.get(at) ?? []) {
-        if (!reached.has(to)) {
-          reached.add(to);
-          queue.push(to);
-        }
-      }
-    }
-    for (const [id, i] of index) {
-      if (!reached.has(id)) {
-        findings.push(finding(pointer('steps', i), 'routing.unreachable-step', { en: `step "${id}" cannot be reached from the entry step "${entry}"`, zh: `从入口工序 "${entry}" 无法到达工序 "${id}"` }));
-      }
-    }
-  }
-  return findings;
+export function routingFindings(routing: Routing, ctx: ValidationContext = {}): Finding[] {
+  const { findings, model } = structureFindings(routing);
+  return [
+    ...findings,
+    ...pathFindings(model),
+    ...splitFindings(model),
+    ...stepFindings(routing),
+    ...(ctx.masterData === undefined ? [] : referenceFindings(routing, ctx.masterData)),
+  ];
 }
