@@ -1,30 +1,55 @@
-/** The Express application: thin routers over use-cases, one problem+json error handler. */
+/**
+ * The Express application. The OpenAPI document drives the router (api/contract); handlers
+ * call use-cases; one problem+json error handler; helmet headers, CORS from config, body limits.
+ */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import cors from 'cors';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { absolutePath as swaggerUiPath } from 'swagger-ui-dist';
 import type { Client } from '@temporalio/client';
 import type { Store } from '../store';
+import { authenticate } from './auth/authenticate';
+import { TokenService } from './auth/tokens';
+import { allows } from './contract/permissions';
+import { buildRouter } from './contract/router';
+import { definitionHandlers } from './handlers/definitions';
+import { authHandlers } from './handlers/auth';
+import { operationHandlers } from './handlers/operations';
+import { unitHandlers } from './handlers/units';
 import { AppError, problemHandler } from './http/errors';
-import { definitionRoutes } from './routes/definitions';
-import { healthRoutes } from './routes/health';
-import { unitRoutes } from './routes/units';
+import { Metrics } from './http/metrics';
+import { apiKeyUseCases } from './use-cases/api-keys';
+import { authUseCases } from './use-cases/auth';
 import { definitionUseCases } from './use-cases/definitions';
 import { unitUseCases } from './use-cases/units';
 
 export interface AppDeps {
   store: Store;
   temporal: Client;
+  /** Secret that signs access tokens (at least 32 characters). */
+  jwtSecret: string;
   /** Task queue the workflows run on (tests isolate themselves with their own). */
   taskQueue?: string;
   /** Key of the site's master-data definition (reference checks use its active version). */
   siteKey?: string;
+  /** Origins allowed by CORS; none when empty. */
+  corsOrigins?: string[];
+  /** Check every answer against the contract (tests, schemathesis runs). */
+  validateResponses?: boolean;
   /** Folder of the built designer; served at "/". */
   designerDir?: string;
+  /** How often the live stream looks for new events. */
+  streamPollMs?: number;
   log?: (line: string) => void;
 }
 
 export const API_PREFIX = '/api/v1';
 export const DEFAULT_SITE_KEY = 'plant-1';
+/** Largest request body: a definition bundle with many versions fits; anything bigger is refused (413). */
+export const BODY_LIMIT = '5mb';
+
 /** The built designer when there is one, else its static placeholder page. */
 function defaultDesignerDir(): string {
   const built = path.resolve(__dirname, '..', 'designer', 'dist');
@@ -33,27 +58,52 @@ function defaultDesignerDir(): string {
 
 export function createApp(deps: AppDeps): Express {
   const log = deps.log ?? console.error;
-  const definitions = definitionUseCases({ store: deps.store, siteKey: deps.siteKey ?? DEFAULT_SITE_KEY });
-  const units = unitUseCases({ store: deps.store, temporal: deps.temporal, definitions, taskQueue: deps.taskQueue });
+  const siteKey = deps.siteKey ?? DEFAULT_SITE_KEY;
+  const tokens = new TokenService(deps.jwtSecret);
+  const definitions = definitionUseCases({ store: deps.store, siteKey });
+  const units = unitUseCases({ store: deps.store, temporal: deps.temporal, definitions, siteKey, taskQueue: deps.taskQueue });
+  const auth = authUseCases({ store: deps.store, tokens, siteKey });
+  const keys = apiKeyUseCases({ store: deps.store, siteKey });
+  const metrics = new Metrics();
 
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(express.json({ limit: '5mb', type: ['application/json', 'application/*+json'] }));
+  app.set('trust proxy', 'loopback');
+  app.use(helmet());
+  app.use(cors({ origin: deps.corsOrigins && deps.corsOrigins.length > 0 ? deps.corsOrigins : false, exposedHeaders: ['Location', 'ETag', 'Idempotent-Replayed', 'Retry-After'] }));
+  app.use(metrics.middleware());
+  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
 
-  const api = express.Router();
-  api.use(healthRoutes(deps));
-  api.use(definitionRoutes(definitions));
-  api.use(unitRoutes(units));
+  const api = buildRouter({
+    store: deps.store,
+    tokens,
+    log,
+    validateResponses: deps.validateResponses ?? false,
+    handlers: {
+      ...operationHandlers({ store: deps.store, temporal: deps.temporal, siteKey, pollMs: deps.streamPollMs }),
+      ...authHandlers(auth, keys, deps.store),
+      ...definitionHandlers(definitions, auth),
+      ...unitHandlers(units),
+    },
+  });
   api.use((req) => {
     throw new AppError(404, 'not-found', 'Not found', `no ${req.method} ${req.originalUrl} in this API`);
   });
   app.use(API_PREFIX, api);
 
+  app.get('/metrics', async (req, res) => {
+    const who = await authenticate({ authorization: req.get('Authorization'), apiKey: req.get('X-Api-Key') }, { store: deps.store, tokens });
+    if (!allows(who.roles, 'metrics:read')) throw new AppError(403, 'forbidden', 'Forbidden', 'reading metrics needs metrics:read');
+    res.type('text/plain; version=0.0.4').send(metrics.render());
+  });
+  const docsAssets = swaggerUiPath();
+  app.use('/docs/assets', express.static(docsAssets, { index: false }));
+  app.get('/docs/init.js', (_req, res) => res.sendFile(path.join(__dirname, 'docs', 'init.js')));
+  app.get(['/docs', '/docs/'], (_req, res) => res.sendFile(path.join(__dirname, 'docs', 'index.html')));
+
   const designerDir = deps.designerDir ?? defaultDesignerDir();
-  if (existsSync(designerDir)) {
-    app.use(express.static(designerDir, { index: 'index.html' }));
-  }
+  if (existsSync(designerDir)) app.use(express.static(designerDir, { index: 'index.html' }));
   app.use(problemHandler(log));
   return app;
 }

@@ -3,13 +3,22 @@ import { Client, Connection } from '@temporalio/client';
 import { openStore } from '../store';
 import { apiConfigFromEnv } from './config';
 import { startServer, stopServer } from './server';
+import { ensureFirstAdmin } from './use-cases/auth';
 
 async function main(): Promise<void> {
   const config = apiConfigFromEnv();
   const store = await openStore(config.mongodbUri);
   const connection = await Connection.connect({ address: config.temporalAddress });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
-  const running = await startServer({ store, temporal, designerDir: config.designerDir, siteKey: config.siteKey }, config.port, process.env.TAKTFLOW_HOST ?? '127.0.0.1');
+  if (config.admin) {
+    const created = await ensureFirstAdmin(store, config.admin.email, config.admin.password, config.siteKey);
+    if (created === 'created') console.log(`[api] created the first admin, ${config.admin.email}`);
+  }
+  const running = await startServer(
+    { store, temporal, jwtSecret: config.jwtSecret, corsOrigins: config.corsOrigins, validateResponses: config.validateResponses, designerDir: config.designerDir, siteKey: config.siteKey },
+    config.port,
+    process.env.TAKTFLOW_HOST ?? '127.0.0.1',
+  );
   console.log(`[api] listening on ${running.url}`);
 
   let stopping = false;

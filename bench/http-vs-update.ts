@@ -3,11 +3,13 @@
  * machine → batched persist to Mongo — against bare Update round trips to a no-op handler on
  * the same Temporal server. One transition = one accepted action (a start or a complete).
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { startServer, stopServer } from '../api/server';
+import { ensureFirstAdmin } from '../api/use-cases/auth';
 import { openStore } from '../store';
 import { createActivities } from '../workers/activities';
 import { emptySample, timed, type Row } from './measure';
@@ -18,8 +20,10 @@ const ROUTE: Array<[string, 'pass' | 'fail']> = [
   ['repair', 'pass'], ['aoi', 'pass'], ['ict', 'pass'], ['pack', 'pass'],
 ];
 
+let auth: Record<string, string> = {};
+
 async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth, ...headers }, body: JSON.stringify(body) });
   const json = (await res.json()) as unknown;
   if (!res.ok) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json)}`);
   return json;
@@ -39,12 +43,16 @@ export async function httpVsUpdate(o: { temporalAddress: string; mongoUri: strin
     Worker.create({ connection: native, taskQueue: baseQueue, workflowsPath: require.resolve('./workflows/noop') }),
   ]);
   const running = workers.map((w) => w.run());
-  const api = await startServer({ store, temporal, taskQueue: oursQueue, log: () => undefined }, 0);
+  const api = await startServer({ store, temporal, taskQueue: oursQueue, jwtSecret: randomBytes(32).toString('hex'), log: () => undefined }, 0);
   const url = `${api.url}/api/v1`;
+  const admin = { email: 'bench@taktflow.local', password: randomBytes(12).toString('hex') };
+  await ensureFirstAdmin(store, admin.email, admin.password, 'plant-1');
+  const token = (await post(`${url}/auth/login`, admin)) as { accessToken: string };
+  auth = { Authorization: `Bearer ${token.accessToken}` };
 
   const routing = JSON.parse(readFileSync(path.resolve(__dirname, '..', 'definitions', 'examples', 'smt-mainboard.routing.json'), 'utf8')) as unknown;
   await post(`${url}/definitions/routing/bench-smt/drafts`, routing);
-  await post(`${url}/definitions/routing/bench-smt/publish`, {});
+  await post(`${url}/definitions/routing/bench-smt/publish`, { signature: { password: admin.password, meaning: 'approved' } });
 
   const ours = emptySample();
   const baseline = emptySample();
@@ -63,7 +71,7 @@ export async function httpVsUpdate(o: { temporalAddress: string; mongoUri: strin
 
       // Ours: units released (not timed), then every action of their route through HTTP.
       const serials = Array.from({ length: o.unitsPerRound }, (_, u) => `BENCH-${run}-${round}-${u}`);
-      for (const serial of serials) await post(`${url}/units`, { serial, routing: 'bench-smt' });
+      for (const serial of serials) await post(`${url}/units`, { serial, routing: 'bench-smt', line: 'SMT1' });
       for (const serial of serials) {
         const actions = ROUTE.flatMap(([step, result]) => [
           { type: 'start', step, station: 'B1', operator: 'bench' },

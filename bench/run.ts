@@ -12,16 +12,17 @@ import { httpVsUpdate } from './http-vs-update';
 import { table, type Row } from './measure';
 import { storeVsDriver } from './store-vs-driver';
 import { validationScaling } from './validation';
+import { apiMiddleware } from './api-middleware';
 
 /** Which rows to run: all by default, or those named on the command line (http, store, validation). */
-const ROWS = ['http', 'store', 'validation'] as const;
+const ROWS = ['http', 'store', 'validation', 'api'] as const;
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((w) => !(ROWS as readonly string[]).includes(w));
   if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${ROWS.join(', ')}`);
   const selected = (name: (typeof ROWS)[number]): boolean => wanted.length === 0 || wanted.includes(name);
-  const needServers = selected('http') || selected('store');
+  const needServers = selected('http') || selected('store') || selected('api');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'taktflow-bench-'));
   const log = (line: string): void => console.log(`[bench] ${line}`);
   const temporal = !needServers || process.env.TEMPORAL_ADDRESS ? undefined : await startTemporalDev({ dataDir, port: await freePort(), log });
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     if (selected('http')) rows.push(await httpVsUpdate({ temporalAddress, mongoUri: db('bench_http'), rounds, unitsPerRound: 10 }));
     if (selected('store')) rows.push(await storeVsDriver({ mongoUri: db('bench_store'), rounds, units: 50, eventsPerUnit: 20 }));
     if (selected('validation')) rows.push(await validationScaling({ rounds, iterations: 40 }));
+    if (selected('api')) rows.push(await apiMiddleware({ temporalAddress, mongoUri: db('bench_api'), rounds, actions: 100 }));
   } finally {
     await temporal?.child.stop();
     await mongo?.child.stop();

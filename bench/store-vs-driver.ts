@@ -11,6 +11,8 @@ import { emptySample, timed, type Row } from './measure';
 function batch(serial: string, seq: number): UnitBatch {
   return {
     serial,
+    site: 'plant-1',
+    line: 'SMT1',
     routingKey: 'bench-smt',
     routingVersion: 1,
     status: 'in-progress',
@@ -30,7 +32,7 @@ function rawUpdate(b: UnitBatch): object {
   return {
     $set: set,
     $max: { lastSeq: Math.max(...b.events.map((e) => e.seq)) },
-    $setOnInsert: { routingKey: b.routingKey, routingVersion: b.routingVersion, createdAt: now },
+    $setOnInsert: { site: b.site, line: b.line, routingKey: b.routingKey, routingVersion: b.routingVersion, createdAt: now },
   };
 }
 

@@ -85,7 +85,21 @@ install_ferretdb() {
   say "FerretDB built: $out"
 }
 
+install_schemathesis() {
+  # Only the contract test (scripts/schemathesis.sh) uses it: into a venv of its own, marked
+  # complete only once pip has finished, so an interrupted install is redone.
+  local venv="$CACHE/schemathesis-$SCHEMATHESIS_VERSION"
+  [ -f "$venv/.complete" ] && return 0
+  command -v python3 >/dev/null || die "python3 is missing: install python3 with venv and pip (needed for schemathesis)."
+  say "installing schemathesis==$SCHEMATHESIS_VERSION from PyPI"
+  rm -rf "$venv"
+  python3 -m venv "$venv" || die "python3 cannot create a venv: install python3-venv (needed for schemathesis)."
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  touch "$venv/.complete"
+}
+
 install_node_modules
 install_temporal
 install_ferretdb
+install_schemathesis
 say "ready (cache: $CACHE)"

@@ -10,4 +10,10 @@ npm run --silent lint
 echo "== typecheck"
 npm run --silent typecheck
 echo "== jest"
+export TAKTFLOW_TEST_SUMMARY="$(mktemp)"
 node_modules/.bin/jest --ci "$@"
+echo "== contract (schemathesis)"
+bash scripts/schemathesis.sh
+echo
+cat "$TAKTFLOW_TEST_SUMMARY"
+rm -f "$TAKTFLOW_TEST_SUMMARY"

@@ -3,16 +3,32 @@
  * (its own, never the global one) and hands out the repositories.
  */
 import mongoose, { type Connection } from 'mongoose';
+import { AuditLogRepository } from './repositories/audit-log';
+import { ApiKeyRepository, RefreshTokenRepository } from './repositories/credentials';
 import { DefinitionRepository } from './repositories/definitions';
+import { IdempotencyRepository } from './repositories/idempotency';
+import { StreamRepository } from './repositories/stream';
 import { UnitRepository } from './repositories/units';
+import { UserRepository } from './repositories/users';
 
+export * from './repositories/audit-log';
+export * from './repositories/credentials';
 export * from './repositories/definitions';
+export * from './repositories/idempotency';
+export * from './repositories/stream';
 export * from './repositories/units';
+export * from './repositories/users';
 
 export interface Store {
   connection: Connection;
   units: UnitRepository;
   definitions: DefinitionRepository;
+  users: UserRepository;
+  refreshTokens: RefreshTokenRepository;
+  apiKeys: ApiKeyRepository;
+  idempotency: IdempotencyRepository;
+  auditLog: AuditLogRepository;
+  stream: StreamRepository;
   /** Round trip to the server; rejects when it does not answer within `timeoutMs`. */
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -22,16 +38,26 @@ export async function openStore(uri: string, options: { dbName?: string } = {}):
   const connection = mongoose.createConnection(uri, {
     dbName: options.dbName,
     serverSelectionTimeoutMS: 10_000,
-    autoIndex: true,
+    // Indexes are created below, one by one, so that one the server cannot build is skipped alone.
+    autoIndex: false,
   });
   await connection.asPromise();
   const units = new UnitRepository(connection);
   const definitions = new DefinitionRepository(connection);
-  await Promise.all(Object.values(connection.models).map((m) => m.init()));
+  const security = {
+    users: new UserRepository(connection),
+    refreshTokens: new RefreshTokenRepository(connection),
+    apiKeys: new ApiKeyRepository(connection),
+    idempotency: new IdempotencyRepository(connection),
+    auditLog: new AuditLogRepository(connection),
+    stream: new StreamRepository(connection),
+  };
+  await ensureIndexes(connection);
   return {
     connection,
     units,
     definitions,
+    ...security,
     async ping(timeoutMs = 2_000) {
       const db = connection.db;
       if (!db) throw new Error('not connected');
@@ -47,4 +73,23 @@ export async function openStore(uri: string, options: { dbName?: string } = {}):
     },
     close: () => connection.close(),
   };
+}
+
+/**
+ * Creates every declared index. The embedded server (FerretDB) has no TTL indexes: those are
+ * skipped there — expiry is also checked on read (idempotency records, refresh tokens), and a
+ * real MongoDB deletes expired documents itself.
+ */
+async function ensureIndexes(connection: Connection): Promise<void> {
+  for (const model of Object.values(connection.models)) {
+    await model.createCollection().catch(() => undefined);
+    for (const [fields, options] of model.schema.indexes()) {
+      try {
+        await model.collection.createIndex(fields as Record<string, 1 | -1>, options as object);
+      } catch (e) {
+        const notImplemented = (e as { code?: number; codeName?: string }).code === 238 || /not implemented/i.test(String((e as Error).message));
+        if (!(notImplemented && (options as { expireAfterSeconds?: number }).expireAfterSeconds !== undefined)) throw e;
+      }
+    }
+  }
 }

@@ -53,24 +53,39 @@ function asAppError(err: unknown): AppError {
   return new AppError(500, 'internal', 'Internal server error', 'The server could not complete the request; it has been logged.');
 }
 
+/** Extras that travel as response headers rather than in the body. */
+const HEADER_EXTRAS: Record<string, string> = { retryAfter: 'Retry-After', wwwAuthenticate: 'WWW-Authenticate' };
+
+export interface RenderedProblem {
+  status: number;
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+/** Any error as the problem+json answer it becomes (500 for anything unexpected). */
+export function renderProblem(err: unknown, instance: string): RenderedProblem {
+  const problem = asAppError(err);
+  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json; charset=utf-8' };
+  const extras: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(problem.extras)) {
+    if (HEADER_EXTRAS[k]) headers[HEADER_EXTRAS[k] as string] = String(v);
+    else extras[k] = v;
+  }
+  return {
+    status: problem.status,
+    headers,
+    body: { type: PROBLEM_BASE + problem.code, title: problem.title, status: problem.status, detail: problem.detail, instance, ...extras },
+  };
+}
+
 export function problemHandler(log: (line: string) => void): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) {
       next(err);
       return;
     }
-    const problem = asAppError(err);
-    if (problem.status >= 500) log(`[api] ${req.method} ${req.originalUrl} failed: ${(err as Error)?.stack ?? String(err)}`);
-    res
-      .status(problem.status)
-      .type('application/problem+json')
-      .json({
-        type: PROBLEM_BASE + problem.code,
-        title: problem.title,
-        status: problem.status,
-        detail: problem.detail,
-        instance: req.originalUrl,
-        ...problem.extras,
-      });
+    const rendered = renderProblem(err, req.originalUrl);
+    if (rendered.status >= 500) log(`[api] ${req.method} ${req.originalUrl} failed: ${(err as Error)?.stack ?? String(err)}`);
+    res.status(rendered.status).set(rendered.headers).send(JSON.stringify(rendered.body));
   };
 }

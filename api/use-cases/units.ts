@@ -22,6 +22,8 @@ import {
   type UnitView,
 } from '../../engine/workflows/unit';
 import type { Store, UnitEventRecord, UnitRecord } from '../../store';
+import { seesLine, seesSite, type Principal } from '../auth/principal';
+import { ROLE_PERMISSIONS } from '../contract/permissions';
 import { AppError } from '../http/errors';
 import type { DefinitionUseCases } from './definitions';
 
@@ -32,6 +34,8 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 export interface UnitDto {
   serial: string;
+  site: string;
+  line: string;
   status: UnitStatus;
   routing: { key: string; version: number };
   step: string | null;
@@ -43,9 +47,11 @@ export interface UnitDto {
 /** An event as the trace shows it: everything but the caller's idempotency key. */
 export type TraceEventDto = Omit<UnitEvent, 'idempotencyKey'>;
 
-function dto(u: Pick<UnitRecord, 'serial' | 'status' | 'routingKey' | 'routingVersion' | 'step' | 'allowed'> | UnitView): UnitDto {
+function dto(u: Pick<UnitRecord, 'serial' | 'site' | 'line' | 'status' | 'routingKey' | 'routingVersion' | 'step' | 'allowed'> | UnitView): UnitDto {
   return {
     serial: u.serial,
+    site: u.site,
+    line: u.line,
     status: u.status,
     routing: { key: u.routingKey, version: u.routingVersion },
     step: u.step,
@@ -80,19 +86,32 @@ export interface ActionOutcome {
   events: TraceEventDto[];
 }
 
-export function unitUseCases(deps: { store: Store; temporal: Client; definitions: DefinitionUseCases; taskQueue?: string }) {
+/** Only roles that act for others (machines, integrations, admins) may name another operator. */
+function mayActForOthers(p: Principal): boolean {
+  return p.roles.some((r) => r !== 'operator' && ROLE_PERMISSIONS[r].includes('units:act'));
+}
+
+export function unitUseCases(deps: { store: Store; temporal: Client; definitions: DefinitionUseCases; siteKey: string; taskQueue?: string }) {
   const { store, temporal, definitions } = deps;
   const taskQueue = deps.taskQueue ?? TASK_QUEUE;
 
-  async function knownUnit(serial: string): Promise<UnitRecord> {
+  /** A unit the caller may see; one on another site or line is "not found" to them (no existence leak). */
+  async function knownUnit(serial: string, who: Principal): Promise<UnitRecord> {
     const unit = await store.units.get(serial);
-    if (!unit) throw AppError.notFound(`unit ${serial}`);
+    if (!unit || !seesSite(who, unit.site || deps.siteKey) || !seesLine(who, unit.line)) throw AppError.notFound(`unit ${serial}`);
     return unit;
   }
 
+  /** Every accepted event also goes to the live stream, tagged with the unit's line. */
+  async function announce(unit: UnitDto, events: TraceEventDto[]): Promise<void> {
+    for (const e of events) {
+      await store.stream.append({ type: 'unit.event', site: unit.site, line: unit.line, data: { serial: unit.serial, status: unit.status, event: e } });
+    }
+  }
+
   /** An action that reached no running workflow: a retry of a recorded action, or a finished unit. */
-  async function afterTheRun(serial: string, idempotencyKey: string): Promise<ActionOutcome> {
-    const unit = await knownUnit(serial);
+  async function afterTheRun(serial: string, idempotencyKey: string, who: Principal): Promise<ActionOutcome> {
+    const unit = await knownUnit(serial, who);
     const recorded = ((await store.units.events(serial)) ?? []).filter((e) => e.idempotencyKey === idempotencyKey);
     if (recorded.length > 0) return { unit: dto(unit), events: recorded.map(traceEvent) };
     throw new AppError(409, 'unit-finished', 'Action rejected', `unit ${serial} is ${unit.status}; no action is allowed`, {
@@ -103,10 +122,21 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
   }
 
   return {
-    async release(body: unknown): Promise<UnitDto> {
+    async release(body: unknown, who: Principal): Promise<UnitDto> {
       const request = validateUnitRelease(body);
       if (!request.ok) throw AppError.invalid('Invalid unit release', request.findings);
-      const { serial, routing } = request.value;
+      const { serial, routing, line } = request.value;
+      const site = deps.siteKey;
+      if (!seesSite(who, site) || !seesLine(who, line)) {
+        throw new AppError(403, 'line-not-allowed', 'Not your line', `you may not release units onto line ${line}`, {
+          errors: [finding('/line', 'auth.line-not-allowed', { en: `line ${line} is outside your lines`, zh: `产线 ${line} 不在您的权限范围内` })],
+        });
+      }
+      const masterData = await definitions.versions.active('master-data', deps.siteKey);
+      const lines = (masterData?.content as { lines?: Array<{ id: string }> } | undefined)?.lines;
+      if (lines && !lines.some((l) => l.id === line)) {
+        throw AppError.invalid('Invalid unit release', [finding('/line', 'unit.unknown-line', { en: `line ${line} is not in the site's master data`, zh: `主数据中没有产线 ${line}` })]);
+      }
       const version = await definitions.versions.active('routing', routing);
       if (!version) {
         throw new AppError(409, 'routing-not-published', 'Routing not published', `routing "${routing}" has no active published version`, {
@@ -118,7 +148,7 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
         handle = await temporal.workflow.start(unitWorkflow, {
           taskQueue,
           workflowId: workflowIds.unit(serial),
-          args: [{ serial, routingKey: routing, routingVersion: version.version, routing: version.content as Routing }],
+          args: [{ serial, site, line, routingKey: routing, routingVersion: version.version, routing: version.content as Routing }],
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
           workflowIdConflictPolicy: 'FAIL',
           typedSearchAttributes: [
@@ -134,15 +164,23 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
         }
         throw err;
       }
-      return dto(await handle.executeUpdate(unitReleasedUpdate));
+      const unit = dto(await handle.executeUpdate(unitReleasedUpdate));
+      await announce(unit, [{ seq: 1, type: 'released', step: null, station: null, operator: null, result: null, detail: null, at: new Date().toISOString() }]);
+      return unit;
     },
 
-    async act(serial: string, body: unknown, idempotencyKeyHeader: string | undefined): Promise<ActionOutcome> {
+    async act(serial: string, body: unknown, idempotencyKeyHeader: string | undefined, who: Principal): Promise<ActionOutcome> {
       if (idempotencyKeyHeader !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKeyHeader)) {
         throw new AppError(400, 'invalid-idempotency-key', 'Invalid Idempotency-Key', 'Idempotency-Key must be 1 to 200 visible ASCII characters', { parameter: 'Idempotency-Key' });
       }
       const request = validateUnitAction(body);
       if (!request.ok) throw AppError.invalid('Invalid unit action', request.findings);
+      if (!mayActForOthers(who) && request.value.operator !== who.id) {
+        throw new AppError(403, 'field-not-allowed', 'Field not allowed', 'an operator acts as themselves: operator must be your own id', {
+          errors: [finding('/operator', 'auth.field-not-allowed', { en: `operator must be ${who.id}`, zh: `操作员必须是 ${who.id}` })],
+        });
+      }
+      await knownUnit(serial, who);
       const idempotencyKey = idempotencyKeyHeader ?? randomUUID();
       const handle = temporal.workflow.getHandle(workflowIds.unit(serial));
       try {
@@ -150,7 +188,9 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
           args: [{ ...request.value, idempotencyKey }],
           updateId: updateIds.unitAction(idempotencyKey),
         });
-        return { unit: dto(result.unit), events: result.events.map(traceEvent) };
+        const outcome = { unit: dto(result.unit), events: result.events.map(traceEvent) };
+        await announce(outcome.unit, outcome.events);
+        return outcome;
       } catch (err) {
         const why = rejectionOf(err);
         if (why) {
@@ -161,17 +201,26 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
           });
         }
         if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /completed|closed/i.test(String(err.cause?.message)))) {
-          return afterTheRun(serial, idempotencyKey);
+          return afterTheRun(serial, idempotencyKey, who);
         }
         throw err;
       }
     },
 
-    async get(serial: string): Promise<UnitDto> {
-      return dto(await knownUnit(serial));
+    async get(serial: string, who: Principal): Promise<UnitDto> {
+      return dto(await knownUnit(serial, who));
     },
 
-    async trace(serial: string): Promise<{ serial: string; events: TraceEventDto[] }> {
+    /** Units on the lines the caller may see, oldest serial first, a page at a time. */
+    async list(q: { line?: string; status?: string; limit: number; cursor?: string }, who: Principal): Promise<{ items: UnitDto[]; nextCursor: string | null }> {
+      if (q.line && !seesLine(who, q.line)) return { items: [], nextCursor: null };
+      const lines = q.line ? [q.line] : who.lines.includes('*') ? undefined : who.lines;
+      const page = await store.units.list({ site: deps.siteKey, lines, status: q.status, after: q.cursor, limit: q.limit });
+      return { items: page.items.map(dto), nextCursor: page.next };
+    },
+
+    async trace(serial: string, who: Principal): Promise<{ serial: string; events: TraceEventDto[] }> {
+      await knownUnit(serial, who);
       const events = await store.units.events(serial);
       if (!events) throw AppError.notFound(`unit ${serial}`);
       return { serial, events: events.map(traceEvent) };

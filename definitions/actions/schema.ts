@@ -30,10 +30,11 @@ export const unitReleaseSchema = {
   title: 'UnitRelease',
   type: 'object',
   additionalProperties: false,
-  required: ['serial', 'routing'],
+  required: ['serial', 'routing', 'line'],
   properties: {
     serial: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
     routing: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
+    line: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$', description: 'The production line the unit runs on; who may see and act on it follows from it.' },
   },
 } as const;
 

@@ -30,6 +30,9 @@ export interface UnitEvent {
 /** One idempotent write of a unit's read model: its state now and the events since the last write. */
 export interface UnitBatch {
   serial: string;
+  /** Site and line the unit runs on: who may see and act on it follows from them. */
+  site: string;
+  line: string;
   routingKey: string;
   routingVersion: number;
   status: UnitStatus;

@@ -26,6 +26,8 @@ import {
 
 export interface UnitWorkflowInput {
   serial: string;
+  site: string;
+  line: string;
   routingKey: string;
   routingVersion: number;
   routing: Routing;
@@ -68,6 +70,9 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
 
   const view = (): UnitView => ({
     serial: input.serial,
+    // Runs started before units carried a site and line (recorded histories) have neither.
+    site: input.site ?? '',
+    line: input.line ?? '',
     routingKey: input.routingKey,
     routingVersion: input.routingVersion,
     status: state.status,

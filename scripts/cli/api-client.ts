@@ -12,10 +12,36 @@ export function apiBase(flag?: string): string {
   return `${base.replace(/\/+$/, '')}/api/v1`;
 }
 
-export async function call(method: string, url: string, body?: string): Promise<{ status: number; text: string }> {
+/** How the CLI signs in: an API key, a token, or email + password (which also signs publications). */
+export interface Credentials {
+  apiKey?: string;
+  token?: string;
+  email?: string;
+  password?: string;
+}
+
+export interface Session {
+  base: string;
+  headers: Record<string, string>;
+  /** The signed-in user's password, for electronic signatures. */
+  password?: string;
+}
+
+export async function session(apiFlag: string | undefined, c: Credentials): Promise<Session> {
+  const base = apiBase(apiFlag);
+  if (c.apiKey) return { base, headers: { 'X-Api-Key': c.apiKey } };
+  if (c.token) return { base, headers: { Authorization: `Bearer ${c.token}` }, password: c.password };
+  if (c.email && c.password) {
+    const { text } = await call('POST', `${base}/auth/login`, JSON.stringify({ email: c.email, password: c.password }));
+    return { base, headers: { Authorization: `Bearer ${(JSON.parse(text) as { accessToken: string }).accessToken}` }, password: c.password };
+  }
+  throw new ApiError('sign in first: --api-key (or TAKTFLOW_API_KEY), --token (TAKTFLOW_TOKEN), or --email with TAKTFLOW_PASSWORD');
+}
+
+export async function call(method: string, url: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
   let res: Response;
   try {
-    res = await fetch(url, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body });
+    res = await fetch(url, { method, headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers }, body });
   } catch (e) {
     throw new ApiError(`cannot reach the API at ${url}: ${(e as Error).cause ? String((e as Error).cause) : (e as Error).message}`);
   }

@@ -6,11 +6,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { diffDefinitions, type DefinitionDiff } from '../../definitions/diff';
 import { DEFINITION_VALIDATORS, isDefinitionKind, type DefinitionKind } from '../../definitions/kinds';
-import { apiBase, call } from './api-client';
+import { call, session, type Credentials } from './api-client';
 import { expandFiles, localContext, readDefinitionFile, UsageError } from './files';
 
-export interface Options {
+export interface Options extends Credentials {
   api?: string;
+  meaning?: string;
   out?: string;
   note?: string;
   draft?: string;
@@ -53,14 +54,14 @@ export function validate(args: string[], o: Options, print: Print): number {
 export async function push(args: string[], o: Options, print: Print): Promise<void> {
   const files = expandFiles(args).map(readDefinitionFile);
   if (files.length === 0) throw new UsageError('name at least one definition file or folder');
-  const base = apiBase(o.api);
+  const s = await session(o.api, o);
   for (const f of files) {
-    const url = `${base}/definitions/${f.kind}/${f.key}`;
+    const url = `${s.base}/definitions/${f.kind}/${f.key}`;
     if (f.bundle) {
-      const r = JSON.parse((await call('POST', `${url}/import`, f.text)).text) as { imported: number[]; skipped: number[] };
+      const r = JSON.parse((await call('POST', `${url}/import`, f.text, s.headers)).text) as { imported: number[]; skipped: number[] };
       print(`imported ${f.kind}/${f.key}: versions [${r.imported.join(', ')}] new, [${r.skipped.join(', ')}] already there`);
     } else {
-      const draft = JSON.parse((await call('POST', `${url}/drafts`, f.text)).text) as { id: string };
+      const draft = JSON.parse((await call('POST', `${url}/drafts`, f.text, s.headers)).text) as { id: string };
       print(`draft   ${f.kind}/${f.key} ${draft.id}`);
     }
   }
@@ -68,8 +69,11 @@ export async function push(args: string[], o: Options, print: Print): Promise<vo
 
 export async function publish(args: string[], o: Options, print: Print): Promise<void> {
   const { kind, key } = target(args[0]);
-  const body = JSON.stringify({ ...(o.draft ? { draftId: o.draft } : {}), ...(o.note ? { note: o.note } : {}) });
-  const v = JSON.parse((await call('POST', `${apiBase(o.api)}/definitions/${kind}/${key}/publish`, body)).text) as { version: number; contentHash: string };
+  const s = await session(o.api, o);
+  if (!s.password) throw new UsageError('publishing is an electronic signature: sign in with --email and TAKTFLOW_PASSWORD (the password signs)');
+  const signature = { password: s.password, meaning: o.meaning ?? 'approved' };
+  const body = JSON.stringify({ ...(o.draft ? { draftId: o.draft } : {}), ...(o.note ? { note: o.note } : {}), signature });
+  const v = JSON.parse((await call('POST', `${s.base}/definitions/${kind}/${key}/publish`, body, s.headers)).text) as { version: number; contentHash: string };
   print(`published ${kind}/${key} version ${v.version} (${v.contentHash.slice(0, 12)})`);
 }
 
@@ -77,8 +81,9 @@ export async function publish(args: string[], o: Options, print: Print): Promise
 export async function pull(args: string[], o: Options, print: Print): Promise<void> {
   const { kind, key } = target(args[0]);
   const out = o.out ?? '.';
-  const url = `${apiBase(o.api)}/definitions/${kind}/${key}`;
-  const bundleText = (await call('GET', `${url}/export`)).text;
+  const s = await session(o.api, o);
+  const url = `${s.base}/definitions/${kind}/${key}`;
+  const bundleText = (await call('GET', `${url}/export`, undefined, s.headers)).text;
   const bundle = JSON.parse(bundleText) as { activeVersion: number | null; versions: Array<{ version: number; content: unknown }> };
   mkdirSync(out, { recursive: true });
   const bundleFile = path.join(out, `${key}.${kind}.export.json`);
@@ -116,7 +121,8 @@ export async function diff(args: string[], o: Options, print: Print): Promise<nu
   } else if (args.length === 3) {
     const { kind, key } = target(args[0]);
     const query = `from=${encodeURIComponent(args[1] as string)}&to=${encodeURIComponent(args[2] as string)}`;
-    d = JSON.parse((await call('GET', `${apiBase(o.api)}/definitions/${kind}/${key}/diff?${query}`)).text) as DefinitionDiff;
+    const s = await session(o.api, o);
+    d = JSON.parse((await call('GET', `${s.base}/definitions/${kind}/${key}/diff?${query}`, undefined, s.headers)).text) as DefinitionDiff;
   } else {
     throw new UsageError('diff <fileA> <fileB>, or diff <kind>/<key> <from> <to> (a version number or draft:<id>)');
   }

@@ -4,8 +4,10 @@
 import { ApiError } from './api-client';
 import { diff, pull, publish, push, validate, type Options } from './defs';
 import { UsageError } from './files';
+import { verifyAudit } from './audit';
 
 const USAGE = `usage: taktflow defs <command> [arguments] [options]
+       taktflow audit verify              check the audit trail's hash chain; names the first tampered entry
 
   validate <file|folder>...        check definition files: schema, meaning, and references
                                    (to the *.master-data.json beside them, or --master-data FILE)
@@ -17,13 +19,19 @@ const USAGE = `usage: taktflow defs <command> [arguments] [options]
   pull <kind>/<key>                write <key>.<kind>.export.json and the active <key>.<kind>.json
                                    into --out DIR (default: here)
 
-options: --api URL (default $TAKTFLOW_API or http://127.0.0.1:$TAKTFLOW_PORT|8080), --lang en|zh
+options: --api URL (default $TAKTFLOW_API or http://127.0.0.1:$TAKTFLOW_PORT|8080), --lang en|zh,
+         --meaning approved|reviewed|authored|responsible (publish; default approved)
+sign-in: --api-key KEY ($TAKTFLOW_API_KEY), --token TOKEN ($TAKTFLOW_TOKEN), or --email EMAIL ($TAKTFLOW_EMAIL)
+         with the password in $TAKTFLOW_PASSWORD (publishing needs email + password: it is a signature)
 kinds: routing, alert-rule, escalation-policy, master-data`;
 
 function parse(argv: string[]): { positional: string[]; options: Options } {
   const positional: string[] = [];
   const options: Record<string, string> = {};
-  const names: Record<string, keyof Options> = { '--api': 'api', '--out': 'out', '--note': 'note', '--draft': 'draft', '--master-data': 'masterData', '--lang': 'lang' };
+  const names: Record<string, keyof Options> = {
+    '--api': 'api', '--out': 'out', '--note': 'note', '--draft': 'draft', '--master-data': 'masterData', '--lang': 'lang',
+    '--api-key': 'apiKey', '--token': 'token', '--email': 'email', '--meaning': 'meaning',
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.startsWith('--') ? (arg.split('=', 2) as [string, string | undefined]) : [arg, undefined];
@@ -38,6 +46,12 @@ function parse(argv: string[]): { positional: string[]; options: Options } {
     }
   }
   if (options.lang && options.lang !== 'en' && options.lang !== 'zh') throw new UsageError('--lang is en or zh');
+  const env = process.env;
+  options.apiKey ??= env.TAKTFLOW_API_KEY ?? '';
+  options.token ??= env.TAKTFLOW_TOKEN ?? '';
+  options.email ??= env.TAKTFLOW_EMAIL ?? '';
+  options.password ??= env.TAKTFLOW_PASSWORD ?? '';
+  for (const k of ['apiKey', 'token', 'email', 'password']) if (!options[k]) delete options[k];
   return { positional, options: options as Options };
 }
 
@@ -49,6 +63,7 @@ export async function run(argv: string[], print: (line: string) => void = consol
       print(USAGE);
       return group === undefined ? 2 : 0;
     }
+    if (group === 'audit' && command === 'verify') return await verifyAudit(options, print);
     if (group !== 'defs') throw new UsageError(`unknown command "${group}"`);
     switch (command) {
       case 'validate':

@@ -3,7 +3,8 @@
  *   Temporal dev server (unless TEMPORAL_ADDRESS), MongoDB-wire server (unless MONGODB_URI),
  *   one worker process, the API (which serves the designer). Ctrl-C stops every child.
  */
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { clearStalePid, spawnChild, type Child } from './processes';
 import { startMongo, startTemporalDev } from './servers';
@@ -16,6 +17,24 @@ interface Service {
   entry: string;
   child?: Child;
   restarts: number;
+}
+
+/** Ports of the embedded servers: fixed defaults, movable for a second stack on one machine. */
+function portFromEnv(name: string, fallback: number): number {
+  const v = process.env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${name} must be a port number, not "${v}"`);
+  return n;
+}
+
+/** A secret kept in the data directory (created once, readable by its owner only). */
+function keptSecret(dataDir: string, name: string, make: () => string): { value: string; created: boolean } {
+  const file = path.join(dataDir, name);
+  if (existsSync(file)) return { value: readFileSync(file, 'utf8').trim(), created: false };
+  const value = make();
+  writeFileSync(file, `${value}\n`, { mode: 0o600 });
+  return { value, created: true };
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<unknown> {
@@ -61,7 +80,7 @@ async function main(): Promise<void> {
     if (temporalAddress) {
       log(`using Temporal at ${temporalAddress}`);
     } else {
-      const t = await startTemporalDev({ dataDir, port: 7233, uiPort: 8233, log });
+      const t = await startTemporalDev({ dataDir, port: portFromEnv('TAKTFLOW_TEMPORAL_PORT', 7233), uiPort: portFromEnv('TAKTFLOW_TEMPORAL_UI_PORT', 8233), log });
       servers.push(t.child);
       temporalAddress = t.address;
       uiUrl = t.uiUrl;
@@ -71,13 +90,26 @@ async function main(): Promise<void> {
     if (mongodbUri) {
       log('using MongoDB at MONGODB_URI');
     } else {
-      const m = await startMongo({ dataDir, port: 27017, log });
+      const m = await startMongo({ dataDir, port: portFromEnv('TAKTFLOW_MONGO_PORT', 27017), log });
       servers.push(m.child);
       mongodbUri = `${m.uri}/taktflow`;
       log(`${m.kind} up on ${m.uri} (data: ${path.join(dataDir, 'mongo')})`);
     }
 
-    const env = { ...process.env, TEMPORAL_ADDRESS: temporalAddress, MONGODB_URI: mongodbUri, TAKTFLOW_PORT: port };
+    const jwtSecret = process.env.TAKTFLOW_JWT_SECRET ?? keptSecret(dataDir, 'jwt-secret', () => randomBytes(48).toString('base64url')).value;
+    const adminEmail = process.env.TAKTFLOW_ADMIN_EMAIL ?? 'admin@taktflow.local';
+    const admin = process.env.TAKTFLOW_ADMIN_PASSWORD
+      ? { value: process.env.TAKTFLOW_ADMIN_PASSWORD, created: false }
+      : keptSecret(dataDir, 'admin-password', () => randomBytes(12).toString('base64url'));
+    const env = {
+      ...process.env,
+      TEMPORAL_ADDRESS: temporalAddress,
+      MONGODB_URI: mongodbUri,
+      TAKTFLOW_PORT: port,
+      TAKTFLOW_JWT_SECRET: jwtSecret,
+      TAKTFLOW_ADMIN_EMAIL: adminEmail,
+      TAKTFLOW_ADMIN_PASSWORD: admin.value,
+    };
     const pidFile = (s: Service): string => path.join(dataDir, 'run', `${s.name}.pid`);
     for (const s of services) {
       const stale = await clearStalePid(pidFile(s), s.entry, s.name);
@@ -104,6 +136,11 @@ async function main(): Promise<void> {
         'Taktflow is running:',
         `  API          ${api}/api/v1   (health: ${api}/api/v1/health)`,
         `  Designer     ${api}/`,
+        `  API docs     ${api}/docs   (OpenAPI: ${api}/api/v1/openapi.json)`,
+        `  Sign in      POST ${api}/api/v1/auth/login {"email":"${adminEmail}","password":…}`,
+        process.env.TAKTFLOW_ADMIN_PASSWORD
+          ? '               with TAKTFLOW_ADMIN_PASSWORD (used only while there is no user yet)'
+          : `               the first admin's password is in ${path.join(dataDir, 'admin-password')}${admin.created ? ` (new: ${admin.value})` : ''}`,
         uiUrl ? `  Temporal UI  ${uiUrl}` : `  Temporal     ${temporalAddress}`,
         `  Data         ${dataDir}`,
         'Press Ctrl-C to stop.',

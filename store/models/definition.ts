@@ -31,6 +31,8 @@ export interface VersionDoc {
   publishedBy: string;
   publishedAt: Date;
   note: string | null;
+  /** The electronic signature of the publisher (21 CFR Part 11 §11.50): who, when, what it means. */
+  signature: { signedBy: string; name: string; meaning: string; at: Date } | null;
 }
 
 export interface HeadDoc {
@@ -89,6 +91,7 @@ const versionSchema = new Schema<VersionDoc>(
     publishedBy: { type: String, required: true },
     publishedAt: { type: Date, required: true },
     note: { type: String, default: null },
+    signature: { type: Schema.Types.Mixed, default: null },
   },
   { collection: 'definition_versions', versionKey: false, minimize: false },
 );

@@ -12,6 +12,8 @@ export type UnitEventRecord = UnitEventDoc;
 
 export interface UnitDoc {
   _id: string;
+  site: string;
+  line: string;
   routingKey: string;
   routingVersion: number;
   status: UnitStatus;
@@ -41,6 +43,8 @@ const eventSchema = new Schema<UnitEventDoc>(
 const unitSchema = new Schema<UnitDoc>(
   {
     _id: { type: String, required: true },
+    site: { type: String, default: '' },
+    line: { type: String, default: '' },
     routingKey: { type: String, required: true },
     routingVersion: { type: Number, required: true },
     status: { type: String, required: true },
@@ -55,6 +59,7 @@ const unitSchema = new Schema<UnitDoc>(
 );
 // For a real MongoDB's ad-hoc queries (the embedded server scans either way).
 unitSchema.index({ routingKey: 1, routingVersion: 1, status: 1 });
+unitSchema.index({ site: 1, line: 1, status: 1, updatedAt: -1 });
 unitSchema.index({ updatedAt: -1 });
 
 export function unitModel(connection: Connection): Model<UnitDoc> {

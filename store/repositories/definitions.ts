@@ -35,6 +35,7 @@ const withoutId = <T extends { _id: string }>(doc: T): Omit<T, '_id'> => {
   void _id;
   return rest;
 };
+const versionOf = (doc: VersionDoc): Version => ({ ...withoutId(doc), signature: doc.signature ?? null });
 const draftOf = (doc: DraftDoc): Draft => ({ id: doc._id, ...withoutId(doc) });
 /** A head as read: fields an upsert did not set (null, empty list) filled in. */
 const headOf = (doc: HeadDoc): Head => ({
@@ -135,7 +136,7 @@ export class DefinitionRepository {
 
   async getVersion(kind: string, key: string, version: number): Promise<Version | null> {
     const doc = await this.m.versions.findById(versionId(kind, key, version)).lean<VersionDoc>();
-    return doc ? withoutId(doc) : null;
+    return doc ? versionOf(doc) : null;
   }
 
   /** Every version of a key, oldest first (read by _id, one per version). */
@@ -155,7 +156,7 @@ export class DefinitionRepository {
    * Creates the next immutable version from a draft and makes it the active one. The number is
    * claimed by inserting its _id: of two concurrent publishes, one gets N+1 and the other N+2.
    */
-  async publish(draft: Draft, actor: string, note: string | null): Promise<Version> {
+  async publish(draft: Draft, actor: string, note: string | null, signature: VersionDoc['signature'] = null): Promise<Version> {
     const hash = contentHash(draft.content);
     let version = ((await this.head(draft.kind, draft.key))?.latestVersion ?? 0) + 1;
     for (let attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt++, version++) {
@@ -170,6 +171,7 @@ export class DefinitionRepository {
         publishedBy: actor,
         publishedAt: new Date(),
         note,
+        signature,
       };
       try {
         await this.m.versions.create(doc);
@@ -179,7 +181,7 @@ export class DefinitionRepository {
       }
       await this.touchHead(draft.kind, draft.key, { $max: { latestVersion: version, activeVersion: version } });
       await this.audit({ actor, action: 'version.published', kind: draft.kind, key: draft.key, version, draftId: draft.id, contentHash: hash, note });
-      return withoutId(doc);
+      return versionOf(doc);
     }
     throw new StoreConflict(`could not claim a version number for ${draft.kind} ${draft.key}`, 'version-contention');
   }
@@ -258,6 +260,7 @@ export class DefinitionRepository {
           publishedBy: v.publishedBy,
           publishedAt: new Date(v.publishedAt),
           note: v.note,
+          signature: null,
         });
       } catch (e) {
         if (!isDuplicateKey(e)) throw e;

@@ -37,7 +37,7 @@ export class UnitRepository {
       {
         $set: set,
         $max: { lastSeq },
-        $setOnInsert: { routingKey: batch.routingKey, routingVersion: batch.routingVersion, createdAt: now },
+        $setOnInsert: { site: batch.site, line: batch.line, routingKey: batch.routingKey, routingVersion: batch.routingVersion, createdAt: now },
       },
       { upsert: true },
     );
@@ -49,6 +49,24 @@ export class UnitRepository {
     const { _id, events, ...rest } = doc;
     void events;
     return { serial: _id, ...rest, allowed: rest.allowed.map((a) => ({ type: a.type, step: a.step })) };
+  }
+
+  /**
+   * A page of units by serial. On the embedded server this scans the collection (only exact
+   * _id filters use an index there); a real MongoDB uses the {site, line, status} index.
+   */
+  async list(q: { site: string; lines?: string[]; status?: string; after?: string; limit: number }): Promise<{ items: UnitRecord[]; next: string | null }> {
+    const filter: Record<string, unknown> = { site: { $in: [q.site, '', null] } };
+    if (q.lines) filter.line = { $in: q.lines };
+    if (q.status) filter.status = q.status;
+    if (q.after) filter._id = { $gt: q.after };
+    const docs = await this.units.find(filter, { events: 0 }).sort({ _id: 1 }).limit(q.limit + 1).lean<LeanUnit[]>();
+    const items = docs.slice(0, q.limit).map((doc) => {
+      const { _id, events, ...rest } = doc;
+      void events;
+      return { serial: _id, ...rest, allowed: rest.allowed.map((a) => ({ type: a.type, step: a.step })) };
+    });
+    return { items, next: docs.length > q.limit ? (items[items.length - 1]?.serial ?? null) : null };
   }
 
   /** Every recorded event of a unit in seq order; null when the unit is unknown. */

@@ -5,31 +5,32 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { startServer, stopServer, type RunningServer } from '../../api/server';
+import { Connection } from '@temporalio/client';
 import { parseDefinitionFileName } from '../../definitions/kinds';
 import { run } from '../../scripts/cli/main';
-import { openStore, type Store } from '../../store';
-import { mongoUri, temporalAddress, uniqueName } from '../support/env';
+import { temporalAddress } from '../support/env';
+import { ADMIN, startApi, type TestApi } from '../support/stack';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'definitions', 'examples');
 /** Master data first, then what refers to it. */
 const ORDER = ['master-data', 'escalation-policy', 'routing', 'alert-rule'];
 
 let connection: Connection;
-const servers: Array<{ server: RunningServer; store: Store }> = [];
+const servers: TestApi[] = [];
 let tmp: string;
 
+/** A running API; the CLI signs in to it as its admin (email here, password from TAKTFLOW_PASSWORD). */
 async function api(): Promise<string> {
-  const store = await openStore(mongoUri(uniqueName('cli')));
-  const server = await startServer({ store, temporal: new Client({ connection }), log: (l) => console.error(l) }, 0);
-  servers.push({ server, store });
-  return server.url;
+  const t = await startApi('cli', connection);
+  servers.push(t);
+  return t.root;
 }
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
-  const code = await run(argv, (l) => lines.push(l));
+  process.env.TAKTFLOW_PASSWORD = ADMIN.password;
+  const signIn = argv.includes('--api') ? ['--email', ADMIN.email] : [];
+  const code = await run([...argv, ...signIn], (l) => lines.push(l));
   return { code, out: lines.join('\n') };
 }
 
@@ -47,11 +48,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const { server, store } of servers) {
-    await stopServer(server);
-    await store.connection.dropDatabase().catch(() => undefined);
-    await store.close();
-  }
+  for (const t of servers) await t.stop();
   await connection.close();
   rmSync(tmp, { recursive: true, force: true });
 });

@@ -2,18 +2,20 @@
  * The definition lifecycle over HTTP against the real Mongo-wire server: drafts, concurrent
  * publishing, immutability, retirement, the audit trail, and export/import round trips.
  */
-import { Client, Connection } from '@temporalio/client';
-import { startServer, stopServer, type RunningServer } from '../../api/server';
-import { openStore, type Store } from '../../store';
-import { mongoUri, temporalAddress, uniqueName } from '../support/env';
+import { Connection } from '@temporalio/client';
+import type { Store } from '../../store';
+import { temporalAddress, uniqueName } from '../support/env';
 import { exampleRouting } from '../support/fixtures';
-import { http } from '../support/stack';
+import { ADMIN, getText, http, startApi, useHeaders, type TestApi } from '../support/stack';
 
 interface Api {
+  /** /api/v1/definitions/routing */
   url: string;
+  /** /api/v1 */
+  api: string;
   store: Store;
-  server: RunningServer;
 }
+const SIGNED = { signature: { password: ADMIN.password, meaning: 'approved' } };
 interface Draft {
   id: string;
   revision: number;
@@ -25,15 +27,14 @@ interface Summary {
 }
 
 let connection: Connection;
-const apis: Api[] = [];
+const apis: TestApi[] = [];
 
-/** An API of its own over a database of its own. */
+/** An API of its own over a database of its own; every call signed in as its admin. */
 async function api(): Promise<Api> {
-  const store = await openStore(mongoUri(uniqueName('defs')));
-  const server = await startServer({ store, temporal: new Client({ connection }), log: (l) => console.error(l) }, 0);
-  const a = { url: `${server.url}/api/v1/definitions/routing`, store, server };
-  apis.push(a);
-  return a;
+  const t = await startApi('defs', connection);
+  apis.push(t);
+  useHeaders(t.admin);
+  return { url: `${t.url}/definitions/routing`, api: t.url, store: t.store };
 }
 
 async function draft(a: Api, key: string, content: unknown = exampleRouting()): Promise<Draft> {
@@ -43,7 +44,7 @@ async function draft(a: Api, key: string, content: unknown = exampleRouting()): 
 }
 
 async function publish(a: Api, key: string, body: object = {}): Promise<number> {
-  const res = await http<{ version: number }>('POST', `${a.url}/${key}/publish`, body);
+  const res = await http<{ version: number }>('POST', `${a.url}/${key}/publish`, { ...body, ...SIGNED });
   expect(res.status).toBe(201);
   return res.body.version;
 }
@@ -57,11 +58,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const a of apis) {
-    await stopServer(a.server);
-    await a.store.connection.dropDatabase().catch(() => undefined);
-    await a.store.close();
-  }
+  for (const a of apis) await a.stop();
   await connection.close();
 });
 
@@ -73,7 +70,7 @@ describe('publishing', () => {
     await publish(a, key, { draftId: first.id });
     const [b, c] = [await draft(a, key, renamed('b')), await draft(a, key, renamed('c'))];
 
-    const answers = await Promise.all([b, c].map((d) => http<{ version: number }>('POST', `${a.url}/${key}/publish`, { draftId: d.id })));
+    const answers = await Promise.all([b, c].map((d) => http<{ version: number }>('POST', `${a.url}/${key}/publish`, { draftId: d.id, ...SIGNED })));
 
     expect(answers.map((r) => r.status)).toEqual([201, 201]);
     expect(answers.map((r) => r.body.version).sort()).toEqual([2, 3]);
@@ -93,7 +90,7 @@ describe('publishing', () => {
 
     const attempts = await Promise.all(
       (['PUT', 'PATCH', 'DELETE'] as const).map((method) =>
-        fetch(`${a.url}/frozen/versions/1`, { method, headers: { 'content-type': 'application/json' }, body: method === 'DELETE' ? undefined : JSON.stringify(renamed('edited')) }),
+        fetch(`${a.url}/frozen/versions/1`, { method, headers: { 'content-type': 'application/json', ...apis[apis.length - 1]?.admin }, body: method === 'DELETE' ? undefined : JSON.stringify(renamed('edited')) }),
       ),
     );
     const direct = await a.store.connection.model('DefinitionVersion').updateOne({ _id: 'routing:frozen@1' }, { $set: { 'content.name': 'edited' } }).catch((e: Error) => e);
@@ -131,7 +128,7 @@ describe('publishing', () => {
     await publish(a, 'retiring');
 
     const retired = await http<Summary>('POST', `${a.url}/retiring/versions/1/retire`, { reason: 'line rebuilt' });
-    const release = await http<{ type: string }>('POST', `${a.server.url}/api/v1/units`, { serial: uniqueName('SN'), routing: 'retiring' });
+    const release = await http<{ type: string }>('POST', `${a.api}/units`, { serial: uniqueName('SN'), routing: 'retiring', line: 'SMT1' });
 
     expect(retired.status).toBe(200);
     expect(retired.body).toMatchObject({ activeVersion: null, versions: [{ version: 1, status: 'retired' }] });
@@ -155,7 +152,7 @@ describe('publishing', () => {
       ['version.published', 1, 'approved'],
       ['version.retired', 1, 'obsolete'],
     ]);
-    expect(trail.body.items.every((e) => e.actor === 'anonymous')).toBe(true);
+    expect(trail.body.items.every((e) => e.actor === ADMIN.email)).toBe(true);
   });
 });
 
@@ -193,9 +190,9 @@ describe('export and import', () => {
     await publish(source, 'smt');
     await http('POST', `${source.url}/smt/versions/1/retire`, { reason: 'old' });
 
-    const first = await (await fetch(`${source.url}/smt/export`)).text();
+    const first = await getText(`${source.url}/smt/export`);
     const imported = await http<{ imported: number[] }>('POST', `${target.url}/smt/import`, first);
-    const second = await (await fetch(`${target.url}/smt/export`)).text();
+    const second = await getText(`${target.url}/smt/export`);
     const again = await http<{ imported: number[]; skipped: number[] }>('POST', `${target.url}/smt/import`, first);
 
     expect(imported.body.imported).toEqual([1, 2]);
@@ -211,19 +208,19 @@ describe('export and import', () => {
     await publish(source, 'clash');
     await draft(target, 'clash', renamed('target'));
     await publish(target, 'clash');
-    const before = await (await fetch(`${target.url}/clash/export`)).text();
+    const before = await getText(`${target.url}/clash/export`);
 
-    const res = await http<{ type: string }>('POST', `${target.url}/clash/import`, await (await fetch(`${source.url}/clash/export`)).text());
+    const res = await http<{ type: string }>('POST', `${target.url}/clash/import`, await getText(`${source.url}/clash/export`));
 
     expect(res.status).toBe(409);
-    expect(await (await fetch(`${target.url}/clash/export`)).text()).toBe(before);
+    expect(await getText(`${target.url}/clash/export`)).toBe(before);
   });
 
   it('when a bundle was edited by hand, then the hash mismatch is reported with a pointer', async () => {
     const source = await api();
     await draft(source, 'tamper');
     await publish(source, 'tamper');
-    const bundle = JSON.parse(await (await fetch(`${source.url}/tamper/export`)).text()) as { versions: Array<{ content: { name: string } }> };
+    const bundle = JSON.parse(await getText(`${source.url}/tamper/export`)) as { versions: Array<{ content: { name: string } }> };
     (bundle.versions[0] as { content: { name: string } }).content.name = 'edited by hand';
     const target = await api();
 

@@ -28,7 +28,7 @@ beforeAll(async () => {
   mongo = await startMongo({ dataDir, port: await freePort() });
   store = await openStore(`${mongo.uri}/health`);
   connection = await Connection.connect({ address: temporalAddress() });
-  server = await startServer({ store, temporal: new Client({ connection }), log: () => undefined }, 0);
+  server = await startServer({ store, temporal: new Client({ connection }), jwtSecret: 'health-test-secret-health-test-secret', log: () => undefined }, 0);
 });
 
 afterAll(async () => {

@@ -37,6 +37,16 @@ it('when the stack starts against given servers, then it serves a healthy API, a
 
     const health = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
     expect(health.status).toBe(200);
+    expect(out).toMatch(/Sign in\s+POST .*\/api\/v1\/auth\/login \{"email":"admin@taktflow.local"/);
+    const password = readFileSync(path.join(dataDir, 'admin-password'), 'utf8').trim();
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@taktflow.local', password }),
+    });
+    expect(login.status).toBe(200);
+    const docs = await fetch(`http://127.0.0.1:${port}/docs`);
+    expect(await docs.text()).toContain('swagger-ui');
     const designer = await fetch(`http://127.0.0.1:${port}/`);
     expect(designer.status).toBe(200);
     expect(await designer.text()).toContain('Taktflow');

@@ -27,7 +27,7 @@ let running: Promise<void>;
 const taskQueue = uniqueName('unit-wf');
 
 function input(serial: string): UnitWorkflowInput {
-  return { serial, routingKey: 'smt-mainboard', routingVersion: 1, routing: exampleRouting() };
+  return { serial, site: 'plant-1', line: 'SMT1', routingKey: 'smt-mainboard', routingVersion: 1, routing: exampleRouting() };
 }
 
 beforeAll(async () => {

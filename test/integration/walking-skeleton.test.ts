@@ -3,7 +3,7 @@
  * MongoDB-wire server, with the worker as a separate process.
  */
 import { exampleRouting, complete, start, SMT_ROUTE_WITH_REPAIR, type ActionBody } from '../support/fixtures';
-import { http, startTestStack, type TestStack } from '../support/stack';
+import { ADMIN, http, startTestStack, useHeaders, type TestStack } from '../support/stack';
 import { uniqueName } from '../support/env';
 
 interface Unit {
@@ -34,17 +34,19 @@ interface Problem {
 
 let stack: TestStack;
 const ROUTING = 'smt-mainboard';
+const LINE = 'SMT1';
+const SIGNED = { signature: { password: ADMIN.password, meaning: 'approved' } };
 
 async function publishExample(): Promise<number> {
   const draft = await http(`POST`, `${stack.url}/definitions/routing/${ROUTING}/drafts`, exampleRouting());
   expect(draft.status).toBe(201);
-  const published = await http<{ version: number }>('POST', `${stack.url}/definitions/routing/${ROUTING}/publish`, { note: 'test' });
+  const published = await http<{ version: number }>('POST', `${stack.url}/definitions/routing/${ROUTING}/publish`, { note: 'test', ...SIGNED });
   expect(published.status).toBe(201);
   return published.body.version;
 }
 
 async function release(serial: string): Promise<Unit> {
-  const res = await http<Unit>('POST', `${stack.url}/units`, { serial, routing: ROUTING });
+  const res = await http<Unit>('POST', `${stack.url}/units`, { serial, routing: ROUTING, line: LINE });
   expect(res.status).toBe(201);
   return res.body;
 }
@@ -68,6 +70,7 @@ async function runSteps(serial: string, steps: Array<[string, 'pass' | 'fail']>)
 
 beforeAll(async () => {
   stack = await startTestStack('skeleton');
+  useHeaders(stack.admin);
   await stack.startWorker();
   await publishExample();
 });
@@ -81,8 +84,8 @@ describe('definitions', () => {
     const key = uniqueName('r').toLowerCase();
     const routing = exampleRouting();
     expect((await http('POST', `${stack.url}/definitions/routing/${key}/drafts`, routing)).status).toBe(201);
-    const v1 = await http<{ version: number; contentHash: string }>('POST', `${stack.url}/definitions/routing/${key}/publish`);
-    const v2 = await http<{ version: number; contentHash: string }>('POST', `${stack.url}/definitions/routing/${key}/publish`);
+    const v1 = await http<{ version: number; contentHash: string }>('POST', `${stack.url}/definitions/routing/${key}/publish`, SIGNED);
+    const v2 = await http<{ version: number; contentHash: string }>('POST', `${stack.url}/definitions/routing/${key}/publish`, SIGNED);
     expect([v1.status, v1.body.version, v2.status, v2.body.version]).toEqual([201, 1, 201, 2]);
     expect(v2.body.contentHash).toBe(v1.body.contentHash);
     const read = await http<{ version: number; content: unknown }>('GET', `${stack.url}/definitions/routing/${key}/versions/1`);
@@ -98,7 +101,7 @@ describe('definitions', () => {
     expect(res.status).toBe(422);
     expect(res.contentType).toMatch(/^application\/problem\+json/);
     expect(res.body.errors).toEqual([{ pointer: '/transitions/2/to', code: 'routing.unknown-step', message: 'to names no step: "nowhere"', messageZh: 'to 指向的工序不存在："nowhere"' }]);
-    expect((await http('POST', `${stack.url}/definitions/routing/${key}/publish`)).status).toBe(409);
+    expect((await http('POST', `${stack.url}/definitions/routing/${key}/publish`, SIGNED)).status).toBe(409);
   });
 
   it('when a body is not JSON, then 400 problem+json', async () => {
@@ -197,7 +200,7 @@ describe('units', () => {
   it('when a serial is released twice, then the second release is refused with 409', async () => {
     const serial = uniqueName('SN');
     await release(serial);
-    const again = await http<Problem>('POST', `${stack.url}/units`, { serial, routing: ROUTING });
+    const again = await http<Problem>('POST', `${stack.url}/units`, { serial, routing: ROUTING, line: LINE });
     expect(again.status).toBe(409);
     expect(again.body.type).toBe('https://taktflow.dev/problems/unit-exists');
   });
@@ -210,7 +213,7 @@ describe('units', () => {
     shorter.transitions = shorter.transitions.filter((t) => t.from !== 'spi' && t.to !== 'spi');
     shorter.transitions.push({ from: 'print', to: 'mount', on: 'pass' });
     expect((await http('POST', `${stack.url}/definitions/routing/${ROUTING}/drafts`, shorter)).status).toBe(201);
-    const newer = await http<{ version: number }>('POST', `${stack.url}/definitions/routing/${ROUTING}/publish`);
+    const newer = await http<{ version: number }>('POST', `${stack.url}/definitions/routing/${ROUTING}/publish`, SIGNED);
     expect(newer.body.version).toBe(pinned + 1);
 
     await runSteps(serial, [['print', 'pass']]);

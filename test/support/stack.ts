@@ -5,7 +5,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { randomBytes } from 'node:crypto';
 import { startServer, stopServer, type RunningServer } from '../../api/server';
+import type { Role } from '../../api/contract/permissions';
+import { ensureFirstAdmin, hashPassword } from '../../api/use-cases/auth';
 import { openStore, type Store } from '../../store';
 import { mongoUri, temporalAddress, uniqueName } from './env';
 
@@ -18,8 +21,20 @@ export interface WorkerProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
+export const ADMIN = { email: 'admin@taktflow.test', password: 'admin-password-for-tests' };
+export const SITE = 'plant-1';
+/** One signing secret for every API a test starts, so one admin token works on all of them. */
+const JWT_SECRET = randomBytes(32).toString('hex');
+
+/** Headers that sign a request in: a bearer token or an API key. */
+export type Auth = Record<string, string>;
+
 export interface TestStack {
   url: string;
+  /** Headers of the first admin. */
+  admin: Auth;
+  /** A user with the given roles and lines, signed in; its id (email) and password too. */
+  as(roles: Role | Role[], lines?: string[]): Promise<{ auth: Auth; id: string; password: string }>;
   store: Store;
   temporal: Client;
   taskQueue: string;
@@ -28,14 +43,66 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+export interface TestApi {
+  /** Base URL of /api/v1. */
+  url: string;
+  /** Root URL of the server (for /metrics, /docs). */
+  root: string;
+  store: Store;
+  admin: Auth;
+  as: TestStack['as'];
+  stop(): Promise<void>;
+}
+
+/** An API of its own over a database of its own (no workers), with its first admin signed in. */
+export async function startApi(name: string, connection: Connection, options: { taskQueue?: string } = {}): Promise<TestApi> {
+  const store = await openStore(mongoUri(uniqueName(name)));
+  const temporal = new Client({ connection });
+  const server = await startServer(
+    { store, temporal, taskQueue: options.taskQueue, jwtSecret: JWT_SECRET, validateResponses: true, streamPollMs: 100, log: (l) => console.error(l) },
+    0,
+  );
+  const url = `${server.url}/api/v1`;
+  await ensureFirstAdmin(store, ADMIN.email, ADMIN.password, SITE);
+  const admin = await signIn(url, ADMIN.email, ADMIN.password);
+  return {
+    url,
+    root: server.url,
+    store,
+    admin,
+    as: (roles, lines = ['*']) => userAs(url, store, roles, lines),
+    async stop() {
+      await stopServer(server);
+      await store.connection.dropDatabase().catch(() => undefined);
+      await store.close();
+    },
+  };
+}
+
+async function userAs(url: string, store: Store, roles: Role | Role[], lines: string[]): Promise<{ auth: Auth; id: string; password: string }> {
+  const list = Array.isArray(roles) ? roles : [roles];
+  const id = `${list.join('-')}-${randomBytes(4).toString('hex')}@taktflow.test`;
+  const password = `pw-${randomBytes(8).toString('hex')}`;
+  await store.users.create({ email: id, name: `Test ${list.join('+')}`, passwordHash: await hashPassword(password), roles: list, sites: [SITE], lines });
+  return { auth: await signIn(url, id, password), id, password };
+}
+
 export async function startTestStack(name: string): Promise<TestStack> {
   const dbName = uniqueName(name);
   const taskQueue = uniqueName(`${name}-tq`);
   const store = await openStore(mongoUri(dbName));
   const connection = await Connection.connect({ address: temporalAddress() });
   const temporal = new Client({ connection });
-  const server: RunningServer = await startServer({ store, temporal, taskQueue, log: () => undefined }, 0);
+  const server: RunningServer = await startServer(
+    { store, temporal, taskQueue, jwtSecret: JWT_SECRET, validateResponses: true, streamPollMs: 100, log: (l) => console.error(l) },
+    0,
+  );
+  const url = `${server.url}/api/v1`;
   const workers: WorkerProcess[] = [];
+  await ensureFirstAdmin(store, ADMIN.email, ADMIN.password, SITE);
+  const admin = await signIn(url, ADMIN.email, ADMIN.password);
+
+  const as = (roles: Role | Role[], lines: string[] = ['*']) => userAs(url, store, roles, lines);
 
   async function startWorker(): Promise<WorkerProcess> {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'workers', 'main.ts')], {
@@ -74,7 +141,9 @@ export async function startTestStack(name: string): Promise<TestStack> {
   }
 
   return {
-    url: `${server.url}/api/v1`,
+    url,
+    admin,
+    as,
     store,
     temporal,
     taskQueue,
@@ -90,6 +159,28 @@ export async function startTestStack(name: string): Promise<TestStack> {
   };
 }
 
+export async function signIn(apiUrl: string, email: string, password: string): Promise<Auth> {
+  const res = await fetch(`${apiUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const body = (await res.json()) as { accessToken?: string };
+  if (!res.ok || !body.accessToken) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(body)}`);
+  return { Authorization: `Bearer ${body.accessToken}` };
+}
+
+let defaultHeaders: Record<string, string> = {};
+
+/** Headers every http() call of this test file sends unless it names its own (e.g. the admin's token). */
+export function useHeaders(headers: Record<string, string>): void {
+  defaultHeaders = headers;
+}
+
+/** A GET whose body is kept as text (byte-level comparisons), with the default headers. */
+export async function getText(url: string): Promise<string> {
+  const res = await fetch(url, { headers: defaultHeaders });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`GET ${url} answered ${res.status}: ${text}`);
+  return text;
+}
+
 export interface HttpAnswer<T = Record<string, unknown>> {
   status: number;
   contentType: string;
@@ -102,9 +193,10 @@ export async function http<T = Record<string, unknown>>(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<HttpAnswer<T>> {
+  const all = { ...defaultHeaders, ...headers };
   const res = await fetch(url, {
     method,
-    headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+    headers: body === undefined ? all : { 'content-type': 'application/json', ...all },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();

@@ -30,10 +30,13 @@ export function versionUseCases(deps: DefinitionDeps) {
   }
 
   return {
-    async publish(kindParam: string, keyParam: string, body: unknown, actor: string): Promise<Version> {
+    /** `signature`: the publisher's electronic signature, already verified by the caller. */
+    async publish(kindParam: string, keyParam: string, body: unknown, actor: string, signature: Version['signature'] = null): Promise<Version> {
       const kind = checkKind(kindParam);
       const key = checkKey(keyParam);
-      const request = stringFields(body, ['draftId', 'note'] as const, 'Invalid publish request');
+      const { signature: _signed, ...rest } = (body ?? {}) as Record<string, unknown>;
+      void _signed;
+      const request = stringFields(rest, ['draftId', 'note'] as const, 'Invalid publish request');
       const draftId = request.draftId ?? (await store.definitions.head(kind, key))?.latestDraftId;
       if (!draftId) throw new AppError(409, 'no-draft', 'Nothing to publish', `${kind} "${key}" has no draft`);
       const draft = await store.definitions.getDraft(draftId);
@@ -44,7 +47,7 @@ export function versionUseCases(deps: DefinitionDeps) {
       }
       // Master data or policies may have changed since the draft was saved: check again.
       await validateContent(deps, kind, draft.content);
-      return store.definitions.publish(draft, actor, request.note ?? null);
+      return store.definitions.publish(draft, actor, request.note ?? null, signature);
     },
 
     async keys(kindParam: string): Promise<Head[]> {

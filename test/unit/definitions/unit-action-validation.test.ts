@@ -19,7 +19,7 @@ function whereOf(findings: Finding[]): Where[] {
   return findings.map(({ pointer, code }) => ({ pointer, code }));
 }
 
-const RELEASE = { serial: 'SN-2024-000123', routing: 'smt-mainboard' };
+const RELEASE = { serial: 'SN-2024-000123', routing: 'smt-mainboard', line: 'SMT1' };
 
 describe('validateUnitAction', () => {
   it.each<[string, unknown]>([
@@ -108,9 +108,10 @@ describe('validateUnitAction', () => {
 describe('validateUnitRelease', () => {
   it.each<[string, unknown]>([
     ['a serial and a routing key', RELEASE],
-    ['a serial with dots and underscores', { serial: 'PCB.42_a', routing: 'smt-mainboard' }],
-    ['a 64-character serial', { serial: 'S'.repeat(64), routing: 'r' }],
-    ['a 64-character routing key', { serial: 'S1', routing: 'r'.repeat(64) }],
+    ['a serial with dots and underscores', { serial: 'PCB.42_a', routing: 'smt-mainboard', line: 'SMT1' }],
+    ['a 64-character serial', { serial: 'S'.repeat(64), routing: 'r', line: 'SMT1' }],
+    ['a 64-character routing key', { serial: 'S1', routing: 'r'.repeat(64), line: 'SMT1' }],
+    ['a line with underscores', { serial: 'S1', routing: 'r', line: 'SMT_2' }],
   ])('when the release is %s, then it is accepted as sent', (_case, release) => {
     // Act
     const result = validateUnitRelease(release);
@@ -133,14 +134,16 @@ describe('validateUnitRelease', () => {
       ],
     ],
     ['the serial is a number', { ...RELEASE, serial: 123 }, [{ pointer: '/serial', code: 'schema.type' }]],
-    ['the serial is missing', { routing: RELEASE.routing }, [{ pointer: '/serial', code: 'schema.required' }]],
-    ['the routing is missing', { serial: RELEASE.serial }, [{ pointer: '/routing', code: 'schema.required' }]],
+    ['the serial is missing', { routing: RELEASE.routing, line: RELEASE.line }, [{ pointer: '/serial', code: 'schema.required' }]],
+    ['the routing is missing', { serial: RELEASE.serial, line: RELEASE.line }, [{ pointer: '/routing', code: 'schema.required' }]],
+    ['the line is missing', { serial: RELEASE.serial, routing: RELEASE.routing }, [{ pointer: '/line', code: 'schema.required' }]],
+    ['the line starts with a digit', { ...RELEASE, line: '1SMT' }, [{ pointer: '/line', code: 'schema.pattern' }]],
     ['the routing key has capitals', { ...RELEASE, routing: 'SMT-Mainboard' }, [{ pointer: '/routing', code: 'schema.pattern' }]],
     ['the routing key is 65 characters long', { ...RELEASE, routing: 'r'.repeat(65) }, [{ pointer: '/routing', code: 'schema.pattern' }]],
     ['there is an extra property', { ...RELEASE, quantity: 1 }, [{ pointer: '/quantity', code: 'schema.unknown-property' }]],
     [
       'both the serial and the routing key are malformed',
-      { serial: '-x', routing: 'A' },
+      { serial: '-x', routing: 'A', line: 'SMT1' },
       [
         { pointer: '/serial', code: 'schema.pattern' },
         { pointer: '/routing', code: 'schema.pattern' },

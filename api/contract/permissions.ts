@@ -1,0 +1,55 @@
+/**
+ * The permission matrix: what each role may do. Every operation in the OpenAPI document names
+ * one permission (x-permission); this table is the only place roles are mapped to permissions.
+ */
+import { DEFINITION_KINDS, type DefinitionKind } from '../../definitions/kinds';
+import type { ROLES } from './schemas';
+
+export type Role = (typeof ROLES)[number];
+
+export type Permission =
+  | 'definitions:read'
+  | `definitions.${DefinitionKind}:write`
+  | `definitions.${DefinitionKind}:publish`
+  | 'units:read'
+  | 'units:release'
+  | 'units:act'
+  | 'users:manage'
+  | 'api-keys:manage'
+  | 'audit:read'
+  | 'stream:read'
+  | 'metrics:read';
+
+/** Operations anyone may call, and those any signed-in caller may call. */
+export type Access = Permission | 'public' | 'authenticated';
+
+const authoring = (...kinds: DefinitionKind[]): Permission[] => kinds.flatMap((k) => [`definitions.${k}:write`, `definitions.${k}:publish`] as Permission[]);
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: [
+    'definitions:read',
+    ...authoring(...DEFINITION_KINDS),
+    'units:read',
+    'units:release',
+    'units:act',
+    'users:manage',
+    'api-keys:manage',
+    'audit:read',
+    'stream:read',
+    'metrics:read',
+  ],
+  /** Process engineers: routings and master data. */
+  engineer: ['definitions:read', ...authoring('routing', 'master-data'), 'units:read', 'stream:read'],
+  /** Quality managers: alert rules and escalation ladders; they read the audit trail. */
+  quality: ['definitions:read', ...authoring('alert-rule', 'escalation-policy'), 'units:read', 'audit:read', 'stream:read'],
+  /** Operators at stations: read what to do, act on units of their lines. */
+  operator: ['definitions:read', 'units:read', 'units:act', 'stream:read'],
+  viewer: ['definitions:read', 'units:read', 'stream:read'],
+  /** ERP, WMS and machines through API keys. */
+  integration: ['definitions:read', 'units:read', 'units:release', 'units:act', 'stream:read', 'metrics:read'],
+};
+
+export function allows(roles: readonly Role[], access: Access): boolean {
+  if (access === 'public' || access === 'authenticated') return true;
+  return roles.some((r) => ROLE_PERMISSIONS[r]?.includes(access));
+}

@@ -1,0 +1,317 @@
+/** The API's component schemas: definitions' schemas embedded, plus the API's own resources. */
+import { unitActionSchema, unitReleaseSchema } from '../../definitions/actions/schema';
+import { bundleSchema } from '../../definitions/bundle';
+import { type DEFINITION_KINDS } from '../../definitions/kinds';
+import { masterDataSchema } from '../../definitions/master-data/schema';
+import { escalationPolicySchema } from '../../definitions/policies/schema';
+import { routingSchema } from '../../definitions/routing/schema';
+import { alertRuleSchema } from '../../definitions/rules/schema';
+import { embed, type JsonSchema } from './embed';
+
+export const ROLES = ['admin', 'engineer', 'quality', 'operator', 'viewer', 'integration'] as const;
+
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const str = { type: 'string' } as const;
+const nullableStr = { type: ['string', 'null'] } as const;
+const dateTime = { type: 'string', format: 'date-time' } as const;
+const int = { type: 'integer' } as const;
+
+export const CONTENT_SCHEMA_BY_KIND: Record<(typeof DEFINITION_KINDS)[number], string> = {
+  routing: 'Routing',
+  'alert-rule': 'AlertRule',
+  'escalation-policy': 'EscalationPolicy',
+  'master-data': 'MasterData',
+};
+
+export function page(item: JsonSchema): JsonSchema {
+  return {
+    type: 'object',
+    required: ['items', 'nextCursor'],
+    properties: { items: { type: 'array', items: item }, nextCursor: { ...nullableStr, description: 'Pass as ?cursor= for the next page; null on the last.' } },
+  };
+}
+
+export const componentSchemas: Record<string, JsonSchema> = {
+  Routing: embed(routingSchema, 'Routing'),
+  AlertRule: embed(alertRuleSchema, 'AlertRule'),
+  EscalationPolicy: embed(escalationPolicySchema, 'EscalationPolicy'),
+  MasterData: embed(masterDataSchema, 'MasterData'),
+  DefinitionBundle: embed(bundleSchema, 'DefinitionBundle'),
+  UnitAction: embed(unitActionSchema, 'UnitAction'),
+  UnitRelease: embed(unitReleaseSchema, 'UnitRelease'),
+  Finding: {
+    type: 'object',
+    required: ['pointer', 'code', 'message', 'messageZh'],
+    properties: { pointer: str, code: str, message: str, messageZh: str },
+  },
+  Problem: {
+    type: 'object',
+    description: 'RFC 9457 problem details.',
+    required: ['type', 'title', 'status'],
+    properties: {
+      type: { type: 'string', format: 'uri' },
+      title: str,
+      status: int,
+      detail: str,
+      instance: str,
+      errors: { type: 'array', items: ref('Finding') },
+      parameter: str,
+    },
+  },
+  Health: {
+    type: 'object',
+    required: ['status', 'temporal', 'mongo'],
+    properties: {
+      status: { enum: ['ok', 'degraded'] },
+      temporal: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } },
+      mongo: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } },
+    },
+  },
+  AllowedAction: { type: 'object', required: ['type', 'step'], properties: { type: { enum: ['start', 'complete'] }, step: str } },
+  Unit: {
+    type: 'object',
+    required: ['serial', 'status', 'line', 'routing', 'step', 'allowed', 'allowedSteps'],
+    properties: {
+      serial: str,
+      status: { enum: ['waiting', 'in-progress', 'held', 'finished'] },
+      line: str,
+      site: str,
+      routing: { type: 'object', required: ['key', 'version'], properties: { key: str, version: int } },
+      step: nullableStr,
+      allowed: { type: 'array', items: ref('AllowedAction') },
+      allowedSteps: { type: 'array', items: str },
+    },
+  },
+  TraceEvent: {
+    type: 'object',
+    required: ['seq', 'type', 'step', 'station', 'operator', 'result', 'detail', 'at'],
+    properties: { seq: int, type: str, step: nullableStr, station: nullableStr, operator: nullableStr, result: nullableStr, detail: nullableStr, at: dateTime },
+  },
+  ActionOutcome: {
+    type: 'object',
+    required: ['unit', 'events'],
+    properties: { unit: ref('Unit'), events: { type: 'array', items: ref('TraceEvent') } },
+  },
+  Trace: { type: 'object', required: ['serial', 'events'], properties: { serial: str, events: { type: 'array', items: ref('TraceEvent') } } },
+  Draft: {
+    type: 'object',
+    required: ['id', 'kind', 'key', 'content', 'revision', 'createdBy', 'createdAt', 'updatedBy', 'updatedAt'],
+    properties: {
+      id: str,
+      kind: str,
+      key: str,
+      content: { type: 'object' },
+      revision: int,
+      note: nullableStr,
+      createdBy: str,
+      createdAt: dateTime,
+      updatedBy: str,
+      updatedAt: dateTime,
+    },
+  },
+  Signature: {
+    type: 'object',
+    required: ['signedBy', 'name', 'meaning', 'at'],
+    properties: { signedBy: str, name: str, meaning: str, at: dateTime },
+  },
+  VersionMeta: {
+    type: 'object',
+    required: ['kind', 'key', 'version', 'contentHash', 'publishedBy', 'publishedAt'],
+    properties: {
+      kind: str,
+      key: str,
+      version: int,
+      contentHash: str,
+      draftId: nullableStr,
+      publishedBy: str,
+      publishedAt: dateTime,
+      note: nullableStr,
+      signature: { oneOf: [ref('Signature'), { type: 'null' }] },
+      status: { enum: ['active', 'retired', 'superseded'] },
+    },
+  },
+  Version: { allOf: [ref('VersionMeta'), { type: 'object', required: ['content'], properties: { content: { type: 'object' } } }] },
+  KeySummary: {
+    type: 'object',
+    required: ['kind', 'key', 'latestVersion', 'activeVersion', 'versions'],
+    properties: {
+      kind: str,
+      key: str,
+      latestVersion: int,
+      activeVersion: { type: ['integer', 'null'] },
+      latestDraftId: nullableStr,
+      versions: { type: 'array', items: ref('VersionMeta') },
+    },
+  },
+  Head: {
+    type: 'object',
+    required: ['kind', 'key', 'latestVersion', 'activeVersion', 'retired'],
+    properties: { kind: str, key: str, latestVersion: int, activeVersion: { type: ['integer', 'null'] }, retired: { type: 'array', items: int }, latestDraftId: nullableStr, updatedAt: dateTime },
+  },
+  DefinitionAuditEntry: {
+    type: 'object',
+    required: ['id', 'at', 'actor', 'action', 'kind', 'key'],
+    properties: { id: str, at: dateTime, actor: str, action: str, kind: str, key: str, version: { type: ['integer', 'null'] }, draftId: nullableStr, contentHash: nullableStr, note: nullableStr },
+  },
+  Diff: {
+    type: 'object',
+    required: ['kind', 'identical', 'changes', 'summary'],
+    properties: {
+      from: str,
+      to: str,
+      kind: str,
+      identical: { type: 'boolean' },
+      changes: { type: 'array', items: { type: 'object', required: ['op', 'entity', 'pointer'], properties: { op: { enum: ['added', 'removed', 'changed'] }, entity: str, id: str, pointer: str } } },
+      summary: { type: 'object' },
+    },
+  },
+  ImportResult: {
+    type: 'object',
+    required: ['imported', 'skipped'],
+    properties: { imported: { type: 'array', items: int }, skipped: { type: 'array', items: int } },
+  },
+  PublishRequest: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['signature'],
+    properties: {
+      draftId: { type: 'string', minLength: 1, maxLength: 64 },
+      note: { type: 'string', minLength: 1, maxLength: 2000 },
+      signature: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['password', 'meaning'],
+        description: 'Electronic signature (21 CFR Part 11 §11.50, §11.200): the signer re-enters the password and states the meaning.',
+        properties: { password: { type: 'string', minLength: 1, maxLength: 200, writeOnly: true }, meaning: { enum: ['approved', 'reviewed', 'authored', 'responsible'] } },
+      },
+    },
+  },
+  RetireRequest: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } },
+  },
+  LoginRequest: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['email', 'password'],
+    properties: { email: { type: 'string', format: 'email', maxLength: 254 }, password: { type: 'string', minLength: 1, maxLength: 200, writeOnly: true } },
+  },
+  RefreshRequest: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['refreshToken'],
+    properties: { refreshToken: { type: 'string', minLength: 20, maxLength: 200 } },
+  },
+  TokenPair: {
+    type: 'object',
+    required: ['accessToken', 'refreshToken', 'tokenType', 'expiresIn'],
+    properties: { accessToken: str, refreshToken: str, tokenType: { const: 'Bearer' }, expiresIn: int },
+  },
+  Principal: {
+    type: 'object',
+    required: ['id', 'name', 'kind', 'roles', 'sites', 'lines'],
+    properties: {
+      id: str,
+      name: str,
+      kind: { enum: ['user', 'api-key'] },
+      roles: { type: 'array', items: { enum: [...ROLES] } },
+      sites: { type: 'array', items: str },
+      lines: { type: 'array', items: str },
+    },
+  },
+  User: {
+    type: 'object',
+    required: ['id', 'email', 'name', 'roles', 'sites', 'lines', 'disabled', 'createdAt'],
+    properties: {
+      id: str,
+      email: str,
+      name: str,
+      roles: { type: 'array', items: { enum: [...ROLES] } },
+      sites: { type: 'array', items: str },
+      lines: { type: 'array', items: str },
+      disabled: { type: 'boolean' },
+      createdAt: dateTime,
+    },
+  },
+  UserCreate: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['email', 'name', 'password', 'roles', 'lines'],
+    properties: {
+      email: { type: 'string', format: 'email', maxLength: 254 },
+      name: { type: 'string', minLength: 1, maxLength: 200 },
+      password: { type: 'string', minLength: 12, maxLength: 200, writeOnly: true },
+      roles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...ROLES] } },
+      sites: { type: 'array', uniqueItems: true, maxItems: 50, items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' } },
+      lines: { type: 'array', uniqueItems: true, maxItems: 200, items: { type: 'string', pattern: '^(\\*|[A-Za-z][A-Za-z0-9_-]{0,63})$' } },
+    },
+  },
+  UserPatch: {
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: {
+      name: { type: 'string', minLength: 1, maxLength: 200 },
+      roles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...ROLES] } },
+      lines: { type: 'array', uniqueItems: true, maxItems: 200, items: { type: 'string', pattern: '^(\\*|[A-Za-z][A-Za-z0-9_-]{0,63})$' } },
+      disabled: { type: 'boolean' },
+    },
+  },
+  ApiKey: {
+    type: 'object',
+    required: ['id', 'name', 'roles', 'sites', 'lines', 'createdBy', 'createdAt', 'revokedAt'],
+    properties: {
+      id: str,
+      name: str,
+      roles: { type: 'array', items: { enum: [...ROLES] } },
+      sites: { type: 'array', items: str },
+      lines: { type: 'array', items: str },
+      createdBy: str,
+      createdAt: dateTime,
+      revokedAt: { type: ['string', 'null'], format: 'date-time' },
+      lastUsedAt: { type: ['string', 'null'], format: 'date-time' },
+    },
+  },
+  ApiKeyCreate: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'roles', 'lines'],
+    properties: {
+      name: { type: 'string', minLength: 1, maxLength: 200 },
+      roles: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['integration', 'viewer', 'operator'] } },
+      lines: { type: 'array', uniqueItems: true, maxItems: 200, items: { type: 'string', pattern: '^(\\*|[A-Za-z][A-Za-z0-9_-]{0,63})$' } },
+    },
+  },
+  ApiKeyCreated: { allOf: [ref('ApiKey'), { type: 'object', required: ['key'], properties: { key: { type: 'string', description: 'Shown once; store it now.' } } }] },
+  AuditLogEntry: {
+    type: 'object',
+    required: ['seq', 'at', 'actor', 'action', 'method', 'path', 'status', 'prevHash', 'hash'],
+    properties: {
+      seq: int,
+      at: dateTime,
+      atLocal: { type: 'string', description: 'Server time with its zone offset.' },
+      actor: { type: 'object', required: ['id', 'name', 'kind'], properties: { id: str, name: str, kind: str } },
+      action: str,
+      method: str,
+      path: str,
+      status: int,
+      resource: { oneOf: [{ type: 'null' }, { type: 'object', required: ['kind', 'id'], properties: { kind: str, id: str } }] },
+      before: {},
+      after: {},
+      reason: nullableStr,
+      signature: { oneOf: [{ type: 'null' }, ref('Signature')] },
+      prevHash: str,
+      hash: str,
+    },
+  },
+  AuditVerification: {
+    type: 'object',
+    required: ['ok', 'checked'],
+    properties: {
+      ok: { type: 'boolean' },
+      checked: int,
+      firstTampered: { type: 'object', required: ['seq', 'reason'], properties: { seq: int, reason: str } },
+    },
+  },
+};

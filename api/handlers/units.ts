@@ -1,0 +1,26 @@
+/** Handlers of the unit operations. */
+import type { Principal } from '../auth/principal';
+import type { Handler } from '../contract/router';
+import { decodeCursor, encodeCursor, limitOf } from '../http/pagination';
+import type { UnitUseCases } from '../use-cases/units';
+
+export function unitHandlers(units: UnitUseCases): Record<string, Handler> {
+  return {
+    releaseUnit: async (ctx) => {
+      const unit = await units.release(ctx.body, ctx.principal as Principal);
+      ctx.audit = { resource: { kind: 'unit', id: unit.serial }, after: unit };
+      return { status: 201, body: unit, headers: { Location: `/api/v1/units/${encodeURIComponent(unit.serial)}` } };
+    },
+    listUnits: async ({ query, principal }) => {
+      const page = await units.list({ line: query.line, status: query.status, limit: limitOf(query.limit), cursor: decodeCursor(query.cursor) }, principal as Principal);
+      return { status: 200, body: { items: page.items, nextCursor: page.nextCursor === null ? null : encodeCursor(page.nextCursor) } };
+    },
+    getUnit: async ({ params, principal }) => ({ status: 200, body: await units.get(params.serial as string, principal as Principal) }),
+    actOnUnit: async (ctx) => {
+      const outcome = await units.act(ctx.params.serial as string, ctx.body, ctx.req.get('Idempotency-Key'), ctx.principal as Principal);
+      ctx.audit = { resource: { kind: 'unit', id: outcome.unit.serial }, before: null, after: { action: ctx.body, events: outcome.events, status: outcome.unit.status } };
+      return { status: 200, body: outcome };
+    },
+    traceUnit: async ({ params, principal }) => ({ status: 200, body: await units.trace(params.serial as string, principal as Principal) }),
+  };
+}
