@@ -21,7 +21,8 @@ export async function authenticate(
   headers: { authorization?: string; apiKey?: string },
   deps: { store: Store; tokens: TokenService },
 ): Promise<Principal> {
-  if (headers.apiKey !== undefined) {
+  // A bearer token wins when both are sent (clients that always attach a key can still sign in as a person).
+  if (headers.apiKey !== undefined && headers.authorization === undefined) {
     const m = API_KEY.exec(headers.apiKey);
     if (!m) throw unauthorized('the API key is malformed');
     const key = await deps.store.apiKeys.get(m[1] as string);

@@ -30,8 +30,8 @@ const serial = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' };
 const version = { type: 'string', pattern: '^[1-9][0-9]{0,8}$' };
 const uuid = { type: 'string', pattern: '^[0-9a-f-]{36}$' };
 const cursorQuery = {
-  limit: { type: 'string', pattern: '^[1-9][0-9]{0,2}$', description: '1 to 200 (default 50)' },
-  cursor: { type: 'string', maxLength: 200 },
+  limit: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|1[0-9]{2}|200)$', description: '1 to 200 (default 50)' },
+  cursor: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,400}$', description: 'Opaque: the nextCursor of the previous page.' },
 };
 const idempotencyKey = { 'Idempotency-Key': { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' } };
 const P = (status: number[]): Record<number, JsonSchema> => Object.fromEntries(status.map((s) => [s, ref('Problem')]));
