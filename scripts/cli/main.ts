@@ -5,9 +5,11 @@ import { ApiError } from './api-client';
 import { diff, pull, publish, push, validate, type Options } from './defs';
 import { UsageError } from './files';
 import { verifyAudit } from './audit';
+import { createAdmin } from './users';
 
 const USAGE = `usage: taktflow defs <command> [arguments] [options]
        taktflow audit verify              check the audit trail's hash chain; names the first tampered entry
+       taktflow users create-admin --email EMAIL   the first admin (password in $TAKTFLOW_PASSWORD; uses $MONGODB_URI)
 
   validate <file|folder>...        check definition files: schema, meaning, and references
                                    (to the *.master-data.json beside them, or --master-data FILE)
@@ -64,6 +66,7 @@ export async function run(argv: string[], print: (line: string) => void = consol
       return group === undefined ? 2 : 0;
     }
     if (group === 'audit' && command === 'verify') return await verifyAudit(options, print);
+    if (group === 'users' && command === 'create-admin') return await createAdmin(options, print);
     if (group !== 'defs') throw new UsageError(`unknown command "${group}"`);
     switch (command) {
       case 'validate':

@@ -95,3 +95,54 @@ describe('permission matrix', () => {
     expect((await fetch(`${api.url}/auth/me`, { headers: { 'X-Api-Key': 'tfk_nope_AAAAAAAAAAAAAAAAAAAAAAAAAAAA' } })).status).toBe(401);
   });
 });
+
+describe('the contract, limits and sign-in', () => {
+  it('when the document is fetched without credentials, then it is OpenAPI 3.1 and /docs renders it', async () => {
+    const doc = (await (await fetch(`${api.url}/openapi.json`)).json()) as { openapi: string; paths: object };
+    const docs = await fetch(`${api.root}/docs`);
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toContain('/units/{serial}/actions');
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('swagger-ui');
+  });
+
+  it('when a body is larger than the limit, then it is refused with 413 before anything is done', async () => {
+    const huge = JSON.stringify({ name: 'x'.repeat(6 * 1024 * 1024), steps: [], transitions: [] });
+    const res = await fetch(`${api.url}/definitions/routing/huge/drafts`, { method: 'POST', headers: { 'content-type': 'application/json', ...api.admin }, body: huge });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('when metrics are read, then admins get Prometheus text, viewers 403 and strangers 401', async () => {
+    const admin = await fetch(`${api.root}/metrics`, { headers: api.admin });
+    const viewer = await fetch(`${api.root}/metrics`, { headers: tokens.get('viewer') });
+    const stranger = await fetch(`${api.root}/metrics`);
+    expect(admin.status).toBe(200);
+    expect(await admin.text()).toContain('taktflow_http_requests_total{');
+    expect([viewer.status, stranger.status]).toEqual([403, 401]);
+  });
+
+  it('when a password is guessed too often, then sign-in answers 429 with Retry-After', async () => {
+    const attempt = () =>
+      fetch(`${api.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@taktflow.test', password: 'wrong' }) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await attempt()).status);
+    const last = await attempt();
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(last.status).toBe(429);
+    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('when a refresh token is used twice, then the second use is refused and the whole sign-in is revoked', async () => {
+    const user = await api.as('viewer');
+    const login = (await (await fetch(`${api.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.id, password: user.password }) })).json()) as { refreshToken: string };
+    const refresh = (token: string) => fetch(`${api.url}/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: token }) });
+
+    const first = await refresh(login.refreshToken);
+    const rotated = ((await first.json()) as { refreshToken: string }).refreshToken;
+    const replay = await refresh(login.refreshToken);
+    const afterTheft = await refresh(rotated);
+
+    expect([first.status, replay.status, afterTheft.status]).toEqual([200, 401, 401]);
+  });
+});

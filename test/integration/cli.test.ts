@@ -8,7 +8,8 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { parseDefinitionFileName } from '../../definitions/kinds';
 import { run } from '../../scripts/cli/main';
-import { temporalAddress } from '../support/env';
+import { openStore } from '../../store';
+import { mongoUri, temporalAddress, uniqueName } from '../support/env';
 import { ADMIN, startApi, type TestApi } from '../support/stack';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'definitions', 'examples');
@@ -129,4 +130,30 @@ it('when the command is wrong, then it prints the usage and exits 2', async () =
   const { code, out } = await cli('defs', 'frobnicate');
   expect(code).toBe(2);
   expect(out).toContain('usage: taktflow defs');
+});
+
+it('when the first admin is created from the command line, then the admin exists with the admin role; a second time is refused', async () => {
+  const uri = mongoUri(uniqueName('cli-admin'));
+  process.env.MONGODB_URI = uri;
+  process.env.TAKTFLOW_PASSWORD = 'first-admin-password';
+  try {
+    const first = await cli('users', 'create-admin', '--email', 'Boss@Example.com');
+    const second = await cli('users', 'create-admin', '--email', 'other@example.com');
+    expect(first).toEqual({ code: 0, out: 'created the first admin boss@example.com' });
+    expect(second.code).toBe(1);
+    const store = await openStore(uri);
+    expect((await store.users.get('boss@example.com'))?.roles).toEqual(['admin']);
+    await store.connection.dropDatabase();
+    await store.close();
+  } finally {
+    delete process.env.MONGODB_URI;
+  }
+});
+
+it('when the audit trail is verified from the command line, then it reports an intact chain', async () => {
+  const url = await api();
+  await cli('defs', 'push', path.join(EXAMPLES, 'plant-1.master-data.json'), '--api', url);
+  const { code, out } = await cli('audit', 'verify', '--api', url);
+  expect(code).toBe(0);
+  expect(out).toMatch(/^ok: \d+ entries, chain intact$/);
 });
