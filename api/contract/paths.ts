@@ -108,6 +108,16 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/audit-log/verify', operationId: 'verifyAuditLog', summary: 'Recompute the chain; names the first tampered entry', tag: 'admin', access: 'audit:read', responses: { 200: ref('AuditVerification'), ...P([401, 403]) } },
   ...definitionOperations(),
   {
+    method: 'get', path: '/master-data', operationId: 'getMasterData', summary: "The site's active master data (the master-data definition in force)", tag: 'master-data',
+    access: 'definitions:read', responses: { 200: ref('MasterData'), ...P([401, 403, 404]) },
+  },
+  {
+    method: 'get', path: '/master-data/{collection}', operationId: 'listMasterData', summary: 'One collection of the active master data (lines, stations, parts, defect codes, …)', tag: 'master-data',
+    access: 'definitions:read', query: cursorQuery,
+    pathParams: { collection: { enum: ['productModels', 'lines', 'stationGroups', 'stations', 'equipment', 'parts', 'defectCodes', 'roles', 'users', 'groups', 'shifts', 'webhooks'] } },
+    responses: { 200: page({ type: 'object' }), ...P([400, 401, 403, 404]) },
+  },
+  {
     method: 'post', path: '/units', operationId: 'releaseUnit', summary: "Release a unit onto its routing's active version", tag: 'units', access: 'units:release',
     body: ref('UnitRelease'), idempotent: true, headers: idempotencyKey, responses: { 201: ref('Unit'), ...P([400, 401, 403, 409, 422]) },
   },

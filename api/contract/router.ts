@@ -171,7 +171,7 @@ export function buildRouter(deps: RouterDeps): Router {
             resource: ctx.audit.resource ?? null,
             before: ctx.audit.before ?? null,
             after: ctx.audit.after ?? null,
-            reason: ctx.audit.reason ?? null,
+            reason: ctx.audit.reason ?? req.get('X-Reason')?.slice(0, 2000) ?? null,
             signature: ctx.audit.signature ?? null,
           })
           .catch((e: unknown) => deps.log(`[api] AUDIT TRAIL WRITE FAILED for ${req.method} ${req.originalUrl}: ${String(e)}`));

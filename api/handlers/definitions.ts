@@ -83,7 +83,22 @@ export function definitionHandlers(defs: DefinitionUseCases, auth: AuthUseCases)
       },
     } satisfies Record<string, Handler>);
   }
+  Object.assign(out, {
+    getMasterData: async () => ({ status: 200, body: await activeMasterData(defs) }),
+    listMasterData: async ({ params, query }) => {
+      const md = (await activeMasterData(defs)) as Record<string, Array<Record<string, unknown>> | undefined>;
+      const items = md[params.collection as string] ?? [];
+      return { status: 200, body: paginate(items, (i) => String(i.id ?? i.partNumber ?? i.code), query) };
+    },
+  } satisfies Record<string, Handler>);
   return out;
+}
+
+async function activeMasterData(defs: DefinitionUseCases): Promise<unknown> {
+  const site = defs.siteKey;
+  const active = await defs.versions.active('master-data', site);
+  if (!active) throw AppError.notFound(`published master data of site ${site}`);
+  return active.content;
 }
 
 /**

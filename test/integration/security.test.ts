@@ -78,7 +78,7 @@ describe('lines (BOLA)', () => {
   it('when an integration key releases onto a line outside its scope, then it is refused with 403', async () => {
     const key = await http<{ key: string }>('POST', `${stack.url}/api-keys`, { name: 'ERP SMT', roles: ['integration'], lines: ['SMT1'] });
     expect(key.status).toBe(201);
-    const res = await http('POST', `${stack.url}/units`, { serial: uniqueName('SN'), routing: 'smt-mainboard', line: 'FA1' }, { 'X-Api-Key': key.body.key });
+    const res = await http('POST', `${stack.url}/units`, { serial: uniqueName('SN'), routing: 'smt-mainboard', line: 'FA1' }, { Authorization: '', 'X-Api-Key': key.body.key });
     expect(res.status).toBe(403);
   });
 });
@@ -153,7 +153,7 @@ describe('audit trail and electronic signature', () => {
 
   it('when an API key tries to publish, then it is refused: only a person can sign', async () => {
     const key = await http<{ key: string }>('POST', `${stack.url}/api-keys`, { name: 'robot', roles: ['integration'], lines: ['*'] });
-    const res = await http('POST', `${stack.url}/definitions/routing/smt-mainboard/publish`, SIGNED, { 'X-Api-Key': key.body.key });
+    const res = await http('POST', `${stack.url}/definitions/routing/smt-mainboard/publish`, SIGNED, { Authorization: '', 'X-Api-Key': key.body.key });
     expect(res.status).toBe(403);
   });
 
@@ -170,5 +170,22 @@ describe('audit trail and electronic signature', () => {
     expect(before.body.checked).toBeGreaterThan(3);
     expect(after.body.ok).toBe(false);
     expect(after.body.firstTampered.seq).toBe(target?.seq);
+  });
+});
+
+describe('master data', () => {
+  it("when the site's master data is published, then its collections are readable page by page", async () => {
+    const { readFileSync } = await import('node:fs');
+    const md = JSON.parse(readFileSync(`${__dirname}/../../definitions/examples/plant-1.master-data.json`, 'utf8')) as { lines: Array<{ id: string }> };
+    await http('POST', `${stack.url}/definitions/master-data/plant-1/drafts`, md);
+    await http('POST', `${stack.url}/definitions/master-data/plant-1/publish`, SIGNED, { 'X-Reason': 'initial load' });
+
+    const page1 = await http<{ items: Array<{ id: string }>; nextCursor: string }>('GET', `${stack.url}/master-data/lines?limit=2`);
+    const page2 = await http<{ items: Array<{ id: string }>; nextCursor: string | null }>('GET', `${stack.url}/master-data/lines?limit=2&cursor=${page1.body.nextCursor}`);
+
+    expect([...page1.body.items, ...page2.body.items].map((l) => l.id)).toEqual(md.lines.map((l) => l.id));
+    expect(page2.body.nextCursor).toBeNull();
+    const log = await http<{ items: Array<{ action: string; reason: string | null }> }>('GET', `${stack.url}/audit-log?limit=200`);
+    expect(log.body.items.find((e) => e.action === 'publishMasterData')?.reason).toBe('initial load');
   });
 });

@@ -193,7 +193,8 @@ export async function http<T = Record<string, unknown>>(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<HttpAnswer<T>> {
-  const all = { ...defaultHeaders, ...headers };
+  // A header given as '' removes a default one (e.g. the admin's token when sending an API key).
+  const all = Object.fromEntries(Object.entries({ ...defaultHeaders, ...headers }).filter(([, v]) => v !== ''));
   const res = await fetch(url, {
     method,
     headers: body === undefined ? all : { 'content-type': 'application/json', ...all },

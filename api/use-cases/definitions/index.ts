@@ -6,7 +6,7 @@ import { versionUseCases } from './versions';
 export type { DefinitionDeps } from './common';
 
 export function definitionUseCases(deps: DefinitionDeps) {
-  return { drafts: draftUseCases(deps), versions: versionUseCases(deps), transfer: transferUseCases(deps) };
+  return { siteKey: deps.siteKey, drafts: draftUseCases(deps), versions: versionUseCases(deps), transfer: transferUseCases(deps) };
 }
 
 export type DefinitionUseCases = ReturnType<typeof definitionUseCases>;
