@@ -11,7 +11,6 @@ import {
   type RefreshRevocationDoc,
   type RefreshTokenDoc,
   type RefreshUseDoc,
-  type Role,
 } from '../models/security';
 import { isDuplicateKey } from '../models/support';
 import { StoreConflict } from './definitions';
@@ -116,21 +115,9 @@ export class RefreshTokenRepository {
   }
 }
 
-export interface ApiKeyRecord {
-  /** The key id: the middle part of `tfk_<id>_<secret>`. */
-  id: string;
-  /** sha256 hex of the secret part. */
-  secretHash: string;
-  name: string;
-  roles: Role[];
-  sites: string[];
-  lines: string[];
-  createdBy: string;
-  createdAt: Date;
-  revokedAt: Date | null;
-  revokedBy: string | null;
-  lastUsedAt: Date | null;
-}
+/** An API key as the rest of the system sees it: id (the middle part of `tfk_<id>_<secret>`), the
+ * secret's sha256, scope and state, and when it was last used. */
+export type ApiKeyRecord = Omit<ApiKeyDoc, '_id'> & { id: string; lastUsedAt: Date | null };
 
 export type NewApiKey = Omit<ApiKeyRecord, 'createdAt' | 'revokedAt' | 'revokedBy' | 'lastUsedAt'>;
 

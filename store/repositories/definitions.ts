@@ -104,7 +104,7 @@ export class DefinitionRepository {
     const filter: Record<string, unknown> = { _id: draft.id };
     if (expectedRevision !== undefined) filter.revision = expectedRevision;
     const updated = await this.m.drafts
-      .findOneAndUpdate(filter, { $set: { content, updatedBy: actor, updatedAt: new Date() }, $inc: { revision: 1 } }, { new: true })
+      .findOneAndUpdate(filter, { $set: { content, updatedBy: actor, updatedAt: new Date() }, $inc: { revision: 1 } }, { returnDocument: 'after' })
       .lean<DraftDoc>();
     if (!updated) throw new StoreConflict(`draft ${draft.id} was changed since revision ${expectedRevision}`, 'draft-revision');
     await this.touchHead(draft.kind, draft.key, { $set: { latestDraftId: draft.id } });

@@ -1,26 +1,13 @@
 /** People who sign in: one document per user, _id the lower-case email, so sign-in reads by _id. */
 import type { Connection, Model } from 'mongoose';
-import { securityModels, type Role, type UserDoc } from '../models/security';
+import { securityModels, type UserDoc } from '../models/security';
 import { isDuplicateKey } from '../models/support';
 import { StoreConflict } from './definitions';
 
 export type { Role } from '../models/security';
 
-export interface UserRecord {
-  /** Lower-case email; also the document _id. */
-  id: string;
-  email: string;
-  name: string;
-  passwordHash: string;
-  roles: Role[];
-  sites: string[];
-  /** Line ids, or '*' for every line. */
-  lines: string[];
-  disabled: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-  passwordChangedAt: Date;
-}
+/** A user as the rest of the system sees it: the stored document with its _id as `id` (the lower-case email). */
+export type UserRecord = Omit<UserDoc, '_id'> & { id: string };
 
 export type NewUser = Omit<UserRecord, 'id' | 'createdAt' | 'updatedAt' | 'passwordChangedAt' | 'disabled'> & { disabled?: boolean };
 export type UserPatch = Partial<Pick<UserRecord, 'name' | 'roles' | 'sites' | 'lines' | 'disabled' | 'passwordHash'>>;
