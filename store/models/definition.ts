@@ -39,12 +39,21 @@ export interface HeadDoc {
   _id: string;
   kind: string;
   key: string;
+  /** A cache: the highest version number known when last written (the versions themselves are the truth). */
   latestVersion: number;
-  /** The version new runs (routings) and evaluations (rules) use; null when none is active. */
-  activeVersion: number | null;
-  retired: number[];
   latestDraftId: string | null;
   updatedAt: Date;
+}
+
+/** A retirement, insert-only: _id "<kind>:<key>@<n>" (a second retirement of one version is a duplicate). */
+export interface RetirementDoc {
+  _id: string;
+  kind: string;
+  key: string;
+  version: number;
+  by: string;
+  reason: string | null;
+  at: Date;
 }
 
 export type AuditAction = 'draft.created' | 'draft.updated' | 'draft.deleted' | 'version.published' | 'version.retired' | 'version.imported';
@@ -115,8 +124,6 @@ const headSchema = new Schema<HeadDoc>(
     kind: { type: String, required: true },
     key: { type: String, required: true },
     latestVersion: { type: Number, required: true, default: 0 },
-    activeVersion: { type: Number, default: null },
-    retired: { type: [Number], default: [] },
     latestDraftId: { type: String, default: null },
     updatedAt: { type: Date, required: true },
   },
@@ -144,7 +151,22 @@ auditSchema.pre(['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'd
   throw new Error('the audit trail is append-only');
 });
 
+const retirementSchema = new Schema<RetirementDoc>(
+  {
+    _id: { type: String, required: true },
+    kind: { type: String, required: true },
+    key: { type: String, required: true },
+    version: { type: Number, required: true },
+    by: { type: String, required: true },
+    reason: { type: String, default: null },
+    at: { type: Date, required: true },
+  },
+  { collection: 'definition_retirements', versionKey: false },
+);
+retirementSchema.index({ kind: 1, key: 1 });
+
 export interface DefinitionModels {
+  retirements: Model<RetirementDoc>;
   drafts: Model<DraftDoc>;
   versions: Model<VersionDoc>;
   heads: Model<HeadDoc>;
@@ -153,6 +175,7 @@ export interface DefinitionModels {
 
 export function definitionModels(connection: Connection): DefinitionModels {
   return {
+    retirements: connection.models.DefinitionRetirement ?? connection.model<RetirementDoc>('DefinitionRetirement', retirementSchema),
     drafts: connection.models.DefinitionDraft ?? connection.model<DraftDoc>('DefinitionDraft', draftSchema),
     versions: connection.models.DefinitionVersion ?? connection.model<VersionDoc>('DefinitionVersion', versionSchema),
     heads: connection.models.DefinitionHead ?? connection.model<HeadDoc>('DefinitionHead', headSchema),

@@ -13,7 +13,11 @@ import {
 
 export type Draft = Omit<DraftDoc, '_id'> & { id: string };
 export type Version = Omit<VersionDoc, '_id'>;
-export type Head = Omit<HeadDoc, '_id'>;
+export type Head = Omit<HeadDoc, '_id'> & {
+  /** The version new runs (routings) and evaluations (rules) use: the latest, unless retired. */
+  activeVersion: number | null;
+  retired: number[];
+};
 export type AuditEntry = Omit<AuditDoc, '_id'> & { id: string };
 
 /** A change the store refuses because of what is already recorded (maps to HTTP 409). */
@@ -42,8 +46,8 @@ const headOf = (doc: HeadDoc): Head => ({
   kind: doc.kind,
   key: doc.key,
   latestVersion: doc.latestVersion ?? 0,
-  activeVersion: doc.activeVersion ?? null,
-  retired: doc.retired ?? [],
+  activeVersion: null,
+  retired: [],
   latestDraftId: doc.latestDraftId ?? null,
   updatedAt: doc.updatedAt,
 });
@@ -69,13 +73,15 @@ export class DefinitionRepository {
   /** Updates a key's head, creating it with every field set when it does not exist yet. */
   private async touchHead(kind: string, key: string, update: Record<string, Record<string, unknown>>): Promise<void> {
     const touched = new Set(Object.values(update).flatMap((fields) => Object.keys(fields)));
-    const defaults: Record<string, unknown> = { kind, key, latestVersion: 0, activeVersion: null, retired: [], latestDraftId: null };
+    const defaults: Record<string, unknown> = { kind, key, latestVersion: 0, latestDraftId: null };
     const onInsert = Object.fromEntries(Object.entries(defaults).filter(([field]) => !touched.has(field)));
-    await this.m.heads.updateOne(
-      { _id: headId(kind, key) },
-      { ...update, $set: { ...(update.$set ?? {}), updatedAt: new Date() }, $setOnInsert: onInsert },
-      { upsert: true },
-    );
+    const write = () =>
+      this.m.heads.updateOne({ _id: headId(kind, key) }, { ...update, $set: { ...(update.$set ?? {}), updatedAt: new Date() }, $setOnInsert: onInsert }, { upsert: true });
+    // Two first writes of one head race on the embedded server's upsert: the loser updates.
+    await write().catch((e: unknown) => {
+      if (!isDuplicateKey(e)) throw e;
+      return write();
+    });
   }
 
   // Drafts ------------------------------------------------------------------------------------
@@ -124,14 +130,30 @@ export class DefinitionRepository {
 
   // Heads and versions --------------------------------------------------------------------------
 
+  /**
+   * A key's lifecycle, derived from what is written insert-only — the versions (by _id) and the
+   * retirements — so no lost update can make it wrong (updates are not atomic on the embedded
+   * server). The head document only caches the latest number as a starting point and names the
+   * latest draft. The active version is the latest one, unless it is retired.
+   */
   async head(kind: string, key: string): Promise<Head | null> {
     const doc = await this.m.heads.findById(headId(kind, key)).lean<HeadDoc>();
-    return doc ? headOf(doc) : null;
+    return doc ? this.derive(headOf(doc)) : null;
   }
 
   async heads(kind: string): Promise<Head[]> {
     const docs = await this.m.heads.find({ kind }).sort({ key: 1 }).lean<HeadDoc[]>();
-    return docs.map(headOf);
+    return Promise.all(docs.map((d) => this.derive(headOf(d))));
+  }
+
+  private async derive(cached: Head): Promise<Head> {
+    let latest = cached.latestVersion;
+    while (await this.m.versions.exists({ _id: versionId(cached.kind, cached.key, latest + 1) })) latest += 1;
+    const retired = (await this.m.retirements.find({ kind: cached.kind, key: cached.key }, { version: 1 }).lean<Array<{ version: number }>>())
+      .map((r) => r.version)
+      .sort((a, b) => a - b);
+    const activeVersion = latest > 0 && !retired.includes(latest) ? latest : null;
+    return { ...cached, latestVersion: latest, activeVersion, retired };
   }
 
   async getVersion(kind: string, key: string, version: number): Promise<Version | null> {
@@ -179,7 +201,7 @@ export class DefinitionRepository {
         if (isDuplicateKey(e)) continue;
         throw e;
       }
-      await this.touchHead(draft.kind, draft.key, { $max: { latestVersion: version, activeVersion: version } });
+      await this.touchHead(draft.kind, draft.key, { $max: { latestVersion: version } });
       await this.audit({ actor, action: 'version.published', kind: draft.kind, key: draft.key, version, draftId: draft.id, contentHash: hash, note });
       return versionOf(doc);
     }
@@ -190,11 +212,12 @@ export class DefinitionRepository {
   async retire(kind: string, key: string, version: number, actor: string, reason: string | null): Promise<Head> {
     const v = await this.getVersion(kind, key, version);
     if (!v) throw new StoreConflict(`${kind} ${key} has no version ${version}`, 'no-version');
-    const head = await this.head(kind, key);
-    if (head?.retired.includes(version)) throw new StoreConflict(`version ${version} of ${kind} ${key} is already retired`, 'already-retired');
-    const update: Record<string, Record<string, unknown>> = { $addToSet: { retired: version } };
-    if (head?.activeVersion === version) update.$set = { activeVersion: null };
-    await this.touchHead(kind, key, update);
+    try {
+      await this.m.retirements.create({ _id: versionId(kind, key, version), kind, key, version, by: actor, reason, at: new Date() });
+    } catch (e) {
+      if (isDuplicateKey(e)) throw new StoreConflict(`version ${version} of ${kind} ${key} is already retired`, 'already-retired');
+      throw e;
+    }
     await this.audit({ actor, action: 'version.retired', kind, key, version, contentHash: v.contentHash, note: reason });
     return (await this.head(kind, key)) as Head;
   }
@@ -270,13 +293,12 @@ export class DefinitionRepository {
       imported.push(v.version);
       await this.audit({ actor, action: 'version.imported', kind, key, version: v.version, contentHash: v.contentHash, note: v.note });
     }
-    const latest = Math.max(0, ...bundle.versions.map((v) => v.version));
-    const retired = bundle.versions.filter((v) => v.retired).map((v) => v.version);
-    await this.touchHead(kind, key, {
-      $max: { latestVersion: latest },
-      $set: { activeVersion: bundle.activeVersion },
-      ...(retired.length > 0 ? { $addToSet: { retired: { $each: retired } } } : {}),
-    });
+    for (const v of bundle.versions.filter((b) => b.retired)) {
+      await this.m.retirements.create({ _id: versionId(kind, key, v.version), kind, key, version: v.version, by: actor, reason: 'imported as retired', at: new Date() }).catch((e: unknown) => {
+        if (!isDuplicateKey(e)) throw e;
+      });
+    }
+    await this.touchHead(kind, key, { $max: { latestVersion: Math.max(0, ...bundle.versions.map((v) => v.version)) } });
     return { imported, skipped };
   }
 }
