@@ -3,16 +3,12 @@
  * machine → batched persist to Mongo — against bare Update round trips to a no-op handler on
  * the same Temporal server. One transition = one accepted action (a start or a complete).
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { startServer, stopServer } from '../api/server';
-import { ensureFirstAdmin } from '../api/use-cases/auth';
-import { openStore } from '../store';
+import { Worker } from '@temporalio/worker';
 import { createActivities } from '../workers/activities';
 import { emptySample, timed, type Row } from './measure';
+import { connect, signedInApi } from './support';
 import { noopUpdate, noopWorkflow, stopSignal } from './workflows/noop';
 
 const ROUTE: Array<[string, 'pass' | 'fail']> = [
@@ -30,12 +26,8 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 }
 
 export async function httpVsUpdate(o: { temporalAddress: string; mongoUri: string; rounds: number; unitsPerRound: number }): Promise<Row> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const run = Date.now().toString(36);
-  const store = await openStore(o.mongoUri);
-  const native = await NativeConnection.connect({ address: o.temporalAddress });
-  const connection = await Connection.connect({ address: o.temporalAddress });
-  const temporal = new Client({ connection });
+  const servers = await connect(o);
+  const { run, store, native, temporal } = servers;
   const oursQueue = `bench-ours-${run}`;
   const baseQueue = `bench-noop-${run}`;
   const workers = await Promise.all([
@@ -43,12 +35,9 @@ export async function httpVsUpdate(o: { temporalAddress: string; mongoUri: strin
     Worker.create({ connection: native, taskQueue: baseQueue, workflowsPath: require.resolve('./workflows/noop') }),
   ]);
   const running = workers.map((w) => w.run());
-  const api = await startServer({ store, temporal, taskQueue: oursQueue, jwtSecret: randomBytes(32).toString('hex'), log: () => undefined }, 0);
-  const url = `${api.url}/api/v1`;
-  const admin = { email: 'bench@taktflow.local', password: randomBytes(12).toString('hex') };
-  await ensureFirstAdmin(store, admin.email, admin.password, 'plant-1');
-  const token = (await post(`${url}/auth/login`, admin)) as { accessToken: string };
-  auth = { Authorization: `Bearer ${token.accessToken}` };
+  const api = await signedInApi(servers, oursQueue);
+  const { url, admin } = api;
+  auth = api.auth;
 
   const routing = JSON.parse(readFileSync(path.resolve(__dirname, '..', 'definitions', 'examples', 'smt-mainboard.routing.json'), 'utf8')) as unknown;
   await post(`${url}/definitions/routing/bench-smt/drafts`, routing);
@@ -81,13 +70,10 @@ export async function httpVsUpdate(o: { temporalAddress: string; mongoUri: strin
       }
     }
   } finally {
-    await stopServer(api);
+    await api.stop();
     workers.forEach((w) => w.shutdown());
     await Promise.all(running);
-    await connection.close();
-    await native.close();
-    await store.connection.dropDatabase();
-    await store.close();
+    await servers.close();
   }
   return { name: 'step transitions/s via HTTP API (persisted) ÷ bare Update round trips/s (no-op handler)', ours, baseline, unit: '/s' };
 }
