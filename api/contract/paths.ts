@@ -123,7 +123,7 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get', path: '/units', operationId: 'listUnits', summary: 'Units of the lines the caller may see', tag: 'units', access: 'units:read',
-    query: { ...cursorQuery, line: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' }, status: { enum: ['waiting', 'in-progress', 'held', 'finished'] } },
+    query: { ...cursorQuery, line: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' }, status: { enum: ['waiting', 'in-progress', 'held', 'scrapped', 'finished'] } },
     responses: { 200: page(ref('Unit')), ...P([400, 401, 403]) },
   },
   { method: 'get', path: '/units/{serial}', operationId: 'getUnit', summary: 'A unit: status, pinned routing version, allowed steps', tag: 'units', access: 'units:read', pathParams: { serial }, responses: { 200: ref('Unit'), ...P([400, 401, 403, 404]) } },

@@ -73,7 +73,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     required: ['serial', 'status', 'line', 'routing', 'step', 'allowed', 'allowedSteps'],
     properties: {
       serial: str,
-      status: { enum: ['waiting', 'in-progress', 'held', 'finished'] },
+      status: { enum: ['waiting', 'in-progress', 'held', 'scrapped', 'finished'] },
       line: str,
       site: str,
       routing: { type: 'object', required: ['key', 'version'], properties: { key: str, version: int } },

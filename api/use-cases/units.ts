@@ -75,6 +75,8 @@ function rejectionOf(err: unknown): Rejection | undefined {
 
 const REJECTION_STATUS: Record<Rejection['code'], string> = {
   STEP_NOT_ALLOWED: 'step-not-allowed',
+  STEP_MISSED: 'step-missed',
+  UNIT_SCRAPPED: 'unit-scrapped',
   UNIT_FINISHED: 'unit-finished',
   UNIT_HELD: 'unit-held',
   RESULT_REQUIRED: 'result-required',
@@ -114,8 +116,9 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
     const unit = await knownUnit(serial, who);
     const recorded = ((await store.units.events(serial)) ?? []).filter((e) => e.idempotencyKey === idempotencyKey);
     if (recorded.length > 0) return { unit: dto(unit), events: recorded.map(traceEvent) };
-    throw new AppError(409, 'unit-finished', 'Action rejected', `unit ${serial} is ${unit.status}; no action is allowed`, {
-      reason: 'UNIT_FINISHED',
+    const scrapped = unit.status === 'scrapped';
+    throw new AppError(409, scrapped ? 'unit-scrapped' : 'unit-finished', 'Action rejected', `unit ${serial} is ${unit.status}; no action is allowed`, {
+      reason: scrapped ? 'UNIT_SCRAPPED' : 'UNIT_FINISHED',
       allowed: [],
       allowedSteps: [],
     });
@@ -198,6 +201,7 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
             reason: why.code,
             allowed: why.allowed,
             allowedSteps: [...new Set(why.allowed.map((a) => a.step))],
+            ...(why.missed ? { missedSteps: why.missed } : {}),
           });
         }
         if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /completed|closed/i.test(String(err.cause?.message)))) {

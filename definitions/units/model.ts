@@ -4,14 +4,14 @@
  */
 import type { Outcome } from '../routing/schema';
 
-export type UnitStatus = 'waiting' | 'in-progress' | 'held' | 'finished';
+export type UnitStatus = 'waiting' | 'in-progress' | 'held' | 'scrapped' | 'finished';
 
 export interface AllowedAction {
   type: 'start' | 'complete';
   step: string;
 }
 
-export type UnitEventType = 'released' | 'started' | 'completed' | 'held' | 'finished';
+export type UnitEventType = 'released' | 'started' | 'completed' | 'held' | 'scrapped' | 'finished';
 
 export interface UnitEvent {
   /** 1, 2, 3, … per unit, without gaps: an event's identity together with the serial. */

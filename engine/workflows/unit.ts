@@ -121,7 +121,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     {
       validator: (action) => {
         if (results.has(action.idempotencyKey)) return;
-        const why = rejection(state, action);
+        const why = rejection(state, action, input.routing);
         if (why) throw ApplicationFailure.create({ type: ACTION_REJECTED, message: why.message, details: [why], nonRetryable: true });
       },
     },
@@ -131,7 +131,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
 
   // Persist whatever has accumulated, one batch at a time, until the unit is done.
   for (;;) {
-    await condition(() => pending.length > 0 || state.status === 'finished');
+    await condition(() => pending.length > 0 || state.status === 'finished' || state.status === 'scrapped');
     if (pending.length === 0) break;
     const events = pending.splice(0, pending.length);
     const { lastSeq, ...head } = view();

@@ -166,7 +166,7 @@ describe('units', () => {
     expect(await trace(serial)).toEqual(before);
   });
 
-  it('when an operator takes a step out of order, then 409 names the allowed step and nothing is recorded', async () => {
+  it('when an operator takes a later step out of order, then 409 names the missed step and the allowed one, and nothing is recorded', async () => {
     const serial = uniqueName('SN');
     await release(serial);
     await runSteps(serial, [['print', 'pass']]);
@@ -176,8 +176,9 @@ describe('units', () => {
 
     expect(res.status).toBe(409);
     expect(res.contentType).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ reason: 'STEP_NOT_ALLOWED', allowedSteps: ['spi'] });
+    expect(res.body).toMatchObject({ reason: 'STEP_MISSED', allowedSteps: ['spi'], missedSteps: ['spi'] });
     expect(res.body.detail).toContain('start spi');
+    expect(res.body.detail).toContain('遗漏工序');
     expect(await trace(serial)).toEqual(before);
   });
 
@@ -195,6 +196,23 @@ describe('units', () => {
     expect(events.filter((e) => e.type === 'started' && e.step === 'print')).toHaveLength(1);
     const doc = await stack.store.connection.collection('units').findOne({ _id: serial as never });
     expect(Object.keys(doc?.events as object)).toEqual(['1', '2']);
+  });
+
+  it('when AOI fails more often than its rework loop allows, then the unit is held, says why, and refuses further actions', async () => {
+    const serial = uniqueName('SN');
+    await release(serial);
+    await runSteps(serial, SMT_ROUTE_WITH_REPAIR.slice(0, 4));
+    for (let i = 0; i < 3; i++) await runSteps(serial, [['aoi', 'fail'], ['repair', 'pass']]);
+    await runSteps(serial, [['aoi', 'fail']]);
+
+    const unit = await http<Unit>('GET', `${stack.url}/units/${serial}`);
+    const next = await act(serial, start('repair'));
+
+    expect(unit.body).toMatchObject({ status: 'held', step: 'aoi', allowedSteps: [] });
+    expect((await trace(serial)).at(-1)).toMatchObject({ type: 'held', step: 'aoi' });
+    expect(next.status).toBe(409);
+    expect(next.body).toMatchObject({ reason: 'UNIT_HELD' });
+    expect(next.body.detail).toContain('the loop aoi → repair was taken more than 3 times');
   });
 
   it('when a serial is released twice, then the second release is refused with 409', async () => {

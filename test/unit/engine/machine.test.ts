@@ -230,7 +230,7 @@ describe('apply', () => {
     const next = apply(smt, inProgress('spi'), complete('spi', 'fail'));
 
     // Assert
-    expect(next.state).toEqual({ status: 'waiting', step: 'print' });
+    expect(next.state).toEqual({ status: 'waiting', step: 'print', loops: { 'spi->print:fail': 1 } });
     expect(next.events).toEqual([{ type: 'completed', step: 'spi', result: 'fail' }]);
   });
 
@@ -245,8 +245,8 @@ describe('apply', () => {
     state = apply(smt, state, complete('repair', 'pass')).state;
 
     // Assert
-    expect(atRepair).toEqual({ status: 'waiting', step: 'repair' });
-    expect(state).toEqual({ status: 'waiting', step: 'aoi' });
+    expect(atRepair).toEqual({ status: 'waiting', step: 'repair', loops: { 'aoi->repair:fail': 1 } });
+    expect(state).toEqual({ status: 'waiting', step: 'aoi', loops: { 'aoi->repair:fail': 1 } });
     expect(allowedActions(state)).toEqual([{ type: 'start', step: 'aoi' }]);
   });
 
@@ -348,5 +348,72 @@ describe('apply', () => {
     }
     expect(routing).toEqual(routingBefore);
     expect(state).toEqual({ status: 'finished', step: null });
+  });
+});
+
+describe('missed steps (遗漏工序)', () => {
+  it.each<[string, UnitState, StepAction, string[]]>([
+    ['the next step is skipped', waiting('spi'), start('mount'), ['spi']],
+    ['two steps are skipped', waiting('spi'), start('reflow'), ['spi', 'mount']],
+    ['the unit is still in a step', inProgress('mount'), start('aoi'), ['mount', 'reflow']],
+  ])('when %s, then STEP_MISSED lists the steps still to do', (_case, state, action, missed) => {
+    // Act
+    const why = rejection(state, action, smt);
+
+    // Assert
+    expect(why?.code).toBe('STEP_MISSED');
+    expect(why?.missed).toEqual(missed);
+    expect(why?.allowed).toEqual(allowedActions(state));
+    expect(why?.message).toContain('遗漏工序');
+  });
+
+  it('when a station asks for an earlier step, then it is STEP_NOT_ALLOWED, not a missed step', () => {
+    expect(rejection(waiting('ict'), start('aoi'), smt)?.code).toBe('STEP_NOT_ALLOWED');
+  });
+});
+
+describe('bounded rework loops', () => {
+  /** Runs actions from the SMT entry, failing `step` as often as asked, and returns the final transition. */
+  function runUntil(failures: Array<[string, string]>): { state: UnitState; events: EventDraft[] } {
+    let state = initialState(smt);
+    let last: { state: UnitState; events: EventDraft[] } = { state, events: [] };
+    for (const [step, result] of failures) {
+      state = apply(smt, state, start(step)).state;
+      last = apply(smt, state, complete(step, result as 'pass' | 'fail'));
+      state = last.state;
+    }
+    return last;
+  }
+  const toAoi: Array<[string, string]> = [['print', 'pass'], ['spi', 'pass'], ['mount', 'pass'], ['reflow', 'pass']];
+
+  it('when AOI fails as often as its loop allows, then the unit goes back to repair each time', () => {
+    const route: Array<[string, string]> = [...toAoi, ['aoi', 'fail'], ['repair', 'pass'], ['aoi', 'fail'], ['repair', 'pass'], ['aoi', 'fail']];
+    const last = runUntil(route);
+    expect(last.state).toMatchObject({ status: 'waiting', step: 'repair', loops: { 'aoi->repair:fail': 3 } });
+  });
+
+  it('when AOI fails once more than its maxLoops (3, hold), then the unit is held with the reason and nothing more is allowed', () => {
+    const route: Array<[string, string]> = [...toAoi];
+    for (let i = 0; i < 3; i++) route.push(['aoi', 'fail'], ['repair', 'pass']);
+    route.push(['aoi', 'fail']);
+
+    const last = runUntil(route);
+
+    expect(last.state).toMatchObject({ status: 'held', step: 'aoi' });
+    expect(last.events.map((e) => e.type)).toEqual(['completed', 'held']);
+    expect(last.events[1]?.detail).toBe('the loop aoi → repair was taken more than 3 times');
+    expect(rejection(last.state, start('repair'), smt)?.code).toBe('UNIT_HELD');
+  });
+
+  it('when ICT fails more often than its maxLoops (2, scrap), then the unit is scrapped and refuses every action', () => {
+    const route: Array<[string, string]> = [...toAoi, ['aoi', 'pass']];
+    for (let i = 0; i < 2; i++) route.push(['ict', 'fail'], ['repair', 'pass'], ['aoi', 'pass']);
+    route.push(['ict', 'fail']);
+
+    const last = runUntil(route);
+
+    expect(last.state).toMatchObject({ status: 'scrapped', step: null });
+    expect(last.events.map((e) => e.type)).toEqual(['completed', 'scrapped']);
+    expect(rejection(last.state, start('repair'), smt)).toMatchObject({ code: 'UNIT_SCRAPPED', allowed: [] });
   });
 });
