@@ -91,6 +91,13 @@ function definitionOperations(): Operation[] {
   });
 }
 
+/** Quality's decisions on a unit: path segment and operation id of each. */
+export const DISPOSITIONS = {
+  hold: { path: 'hold', operationId: 'holdUnit' },
+  release: { path: 'release-hold', operationId: 'releaseUnitHold' },
+  scrap: { path: 'scrap', operationId: 'scrapUnit' },
+} as const;
+
 export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/health', operationId: 'getHealth', summary: 'Health of the API and the servers it needs', tag: 'operations', access: 'public', responses: { 200: ref('Health'), 503: ref('Health') } },
   { method: 'get', path: '/openapi.json', operationId: 'getOpenApi', summary: 'This document', tag: 'operations', access: 'public', responses: { 200: { type: 'object' } } },
@@ -131,6 +138,13 @@ export const OPERATIONS: Operation[] = [
     method: 'post', path: '/units/{serial}/actions', operationId: 'actOnUnit', summary: 'Start or complete a step', tag: 'units', access: 'units:act', pathParams: { serial },
     headers: idempotencyKey, body: ref('UnitAction'), idempotent: true, responses: { 200: ref('ActionOutcome'), ...P([400, 401, 403, 404, 409, 422]) },
   },
+  ...(['hold', 'release', 'scrap'] as const).map(
+    (type): Operation => ({
+      method: 'post', path: `/units/{serial}/${DISPOSITIONS[type].path}`, operationId: DISPOSITIONS[type].operationId, tag: 'units', access: 'units:disposition', pathParams: { serial },
+      summary: { hold: 'Put a unit on hold (quality)', release: 'Release a hold: the unit goes back where it was', scrap: 'Scrap a unit' }[type],
+      body: ref('DispositionRequest'), idempotent: true, responses: { 200: ref('ActionOutcome'), ...P([400, 401, 403, 404, 409, 422]) }, fixed: { type },
+    }),
+  ),
   { method: 'get', path: '/units/{serial}/trace', operationId: 'traceUnit', summary: 'Every recorded event of a unit in order', tag: 'units', access: 'units:read', pathParams: { serial }, responses: { 200: ref('Trace'), ...P([400, 401, 403, 404]) } },
   {
     method: 'get', path: '/stream', operationId: 'stream', summary: 'Server-sent events: unit events (incidents and boards later), by line, resumable with Last-Event-ID', tag: 'stream', access: 'stream:read',

@@ -14,6 +14,8 @@ export type Permission =
   | 'units:read'
   | 'units:release'
   | 'units:act'
+  /** Hold, release and scrap units: quality's decisions. */
+  | 'units:disposition'
   | 'users:manage'
   | 'api-keys:manage'
   | 'audit:read'
@@ -32,6 +34,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'units:read',
     'units:release',
     'units:act',
+    'units:disposition',
     'users:manage',
     'api-keys:manage',
     'audit:read',
@@ -41,7 +44,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   /** Process engineers: routings and master data. */
   engineer: ['definitions:read', ...authoring('routing', 'master-data'), 'units:read', 'stream:read'],
   /** Quality managers: alert rules and escalation ladders; they read the audit trail. */
-  quality: ['definitions:read', ...authoring('alert-rule', 'escalation-policy'), 'units:read', 'audit:read', 'stream:read'],
+  quality: ['definitions:read', ...authoring('alert-rule', 'escalation-policy'), 'units:read', 'units:disposition', 'audit:read', 'stream:read'],
   /** Operators at stations: read what to do, act on units of their lines. */
   operator: ['definitions:read', 'units:read', 'units:act', 'stream:read'],
   viewer: ['definitions:read', 'units:read', 'stream:read'],

@@ -186,6 +186,12 @@ export const componentSchemas: Record<string, JsonSchema> = {
       },
     },
   },
+  DispositionRequest: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['reason'],
+    properties: { reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why: recorded on the unit and in the audit trail.' } },
+  },
   RetireRequest: {
     type: 'object',
     additionalProperties: false,

@@ -1,5 +1,6 @@
 /** Handlers of the unit operations. */
 import type { Principal } from '../auth/principal';
+import { DISPOSITIONS } from '../contract/paths';
 import type { Handler } from '../contract/router';
 import { decodeCursor, encodeCursor, limitOf } from '../http/pagination';
 import type { UnitUseCases } from '../use-cases/units';
@@ -21,6 +22,17 @@ export function unitHandlers(units: UnitUseCases): Record<string, Handler> {
       ctx.audit = { resource: { kind: 'unit', id: outcome.unit.serial }, before: null, after: { action: ctx.body, events: outcome.events, status: outcome.unit.status } };
       return { status: 200, body: outcome };
     },
+    ...Object.fromEntries(
+      (['hold', 'release', 'scrap'] as const).map((type) => [
+        DISPOSITIONS[type].operationId,
+        (async (ctx) => {
+          const body = ctx.body as { reason: string };
+          const outcome = await units.dispose(ctx.params.serial as string, type, body.reason, ctx.req.get('Idempotency-Key'), ctx.principal as Principal);
+          ctx.audit = { resource: { kind: 'unit', id: outcome.unit.serial }, after: { status: outcome.unit.status, events: outcome.events }, reason: body.reason };
+          return { status: 200, body: outcome };
+        }) satisfies Handler,
+      ]),
+    ),
     traceUnit: async ({ params, principal }) => ({ status: 200, body: await units.trace(params.serial as string, principal as Principal) }),
   };
 }

@@ -17,6 +17,7 @@ import type { Rejection } from '../../engine/routing/machine';
 import {
   ACTION_REJECTED,
   unitActionUpdate,
+  unitDispositionUpdate,
   unitReleasedUpdate,
   unitWorkflow,
   type UnitView,
@@ -206,6 +207,28 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
         }
         if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /completed|closed/i.test(String(err.cause?.message)))) {
           return afterTheRun(serial, idempotencyKey, who);
+        }
+        throw err;
+      }
+    },
+
+    /** Quality's hold, release or scrap of a unit on one of the caller's lines. */
+    async dispose(serial: string, type: 'hold' | 'release' | 'scrap', reason: string, idempotencyKeyHeader: string | undefined, who: Principal): Promise<ActionOutcome> {
+      await knownUnit(serial, who);
+      const idempotencyKey = idempotencyKeyHeader ?? randomUUID();
+      try {
+        const result = await temporal.workflow
+          .getHandle(workflowIds.unit(serial))
+          .executeUpdate(unitDispositionUpdate, { args: [{ type, reason, by: who.id, idempotencyKey }], updateId: `${type}:${idempotencyKey}` });
+        const outcome = { unit: dto(result.unit), events: result.events.map(traceEvent) };
+        await announce(outcome.unit, outcome.events);
+        return outcome;
+      } catch (err) {
+        const why = (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure ? err.cause.details?.[0] : undefined) as { code: string; message: string } | undefined;
+        if (why) throw new AppError(409, why.code.toLowerCase().replace(/_/g, '-'), 'Refused', why.message, { reason: why.code });
+        if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /completed|closed/i.test(String(err.cause?.message)))) {
+          const unit = await knownUnit(serial, who);
+          throw new AppError(409, `unit-${unit.status}`, 'Refused', `unit ${serial} is ${unit.status}`, { reason: unit.status === 'scrapped' ? 'UNIT_SCRAPPED' : 'UNIT_FINISHED' });
         }
         throw err;
       }

@@ -11,7 +11,7 @@ export interface AllowedAction {
   step: string;
 }
 
-export type UnitEventType = 'released' | 'started' | 'completed' | 'held' | 'scrapped' | 'finished';
+export type UnitEventType = 'released' | 'started' | 'completed' | 'held' | 'resumed' | 'scrapped' | 'finished';
 
 export interface UnitEvent {
   /** 1, 2, 3, … per unit, without gaps: an event's identity together with the serial. */

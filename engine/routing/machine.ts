@@ -15,6 +15,8 @@ export interface UnitState {
   holdReason?: string;
   /** How often each bounded loop transition ("from->to:on") has been taken. */
   loops?: Record<string, number>;
+  /** While held: where a release puts the unit back, and the loop whose count it clears. */
+  resume?: { status: 'waiting' | 'in-progress'; step: string; clearLoop?: string };
 }
 
 export interface StepAction {
@@ -140,7 +142,10 @@ export function apply(routing: Routing, state: UnitState, action: StepAction): T
       if (transition.onMaxLoops === 'scrap') {
         return { state: { status: 'scrapped', step: null, holdReason: reason, loops }, events: [completed, { type: 'scrapped', step: action.step, detail: reason }] };
       }
-      return { state: { status: 'held', step: action.step, holdReason: reason, loops }, events: [completed, { type: 'held', step: action.step, detail: reason }] };
+      return {
+        state: { status: 'held', step: action.step, holdReason: reason, loops, resume: { status: 'waiting', step: action.step, clearLoop: loop } },
+        events: [completed, { type: 'held', step: action.step, detail: reason }],
+      };
     }
     return { state: { status: 'waiting', step: transition.to, loops: { ...loops, [loop]: taken } }, events: [completed] };
   }
@@ -150,7 +155,7 @@ export function apply(routing: Routing, state: UnitState, action: StepAction): T
   if (result === 'fail' && !hasTransition(routing, action.step, 'fail')) {
     const holdReason = `step ${action.step} failed and the routing has no fail path from it`;
     return {
-      state: { status: 'held', step: action.step, holdReason },
+      state: { status: 'held', step: action.step, holdReason, ...(state.loops ? { loops: state.loops } : {}), resume: { status: 'waiting', step: action.step } },
       events: [completed, { type: 'held', step: action.step, detail: holdReason }],
     };
   }

@@ -14,6 +14,7 @@ import {
 } from '@temporalio/workflow';
 import type { Routing } from '../../definitions/routing/schema';
 import type { PersistActivities, UnitBatch, UnitEvent } from '../activities';
+import { applyDisposition, dispositionRejection, type Disposition } from '../routing/disposition';
 import {
   allowedActions,
   apply,
@@ -21,6 +22,7 @@ import {
   rejection,
   type EventDraft,
   type StepAction,
+  type Transition,
   type UnitState,
 } from '../routing/machine';
 
@@ -49,6 +51,13 @@ export interface UnitActionResult {
 export const ACTION_REJECTED = 'ActionRejected';
 
 export const unitActionUpdate = defineUpdate<UnitActionResult, [UnitActionInput]>('unitAction');
+
+/** Quality's hold, release or scrap of a unit, by whom and why. */
+export interface UnitDispositionInput extends Disposition {
+  by: string;
+  idempotencyKey: string;
+}
+export const unitDispositionUpdate = defineUpdate<UnitActionResult, [UnitDispositionInput]>('unitDisposition');
 /** Returns once the release is persisted, so a caller can read the unit right away. */
 export const unitReleasedUpdate = defineUpdate<UnitView>('unitReleased');
 export const unitViewQuery = defineQuery<UnitView>('unitView');
@@ -103,26 +112,40 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     await condition(() => persistedSeq >= 1);
     return view();
   });
+  /** Applies an accepted transition, remembers its answer, and returns once it is persisted. */
+  const accept = async (key: string, next: Transition, by: Partial<UnitActionInput>): Promise<UnitActionResult> => {
+    state = next.state;
+    const events = record(next.events, by);
+    const result: UnitActionResult = { unit: view(), events };
+    results.set(key, result);
+    if (results.size > REMEMBERED_RESULTS) results.delete(results.keys().next().value as string);
+    const mine = seq;
+    await condition(() => persistedSeq >= mine);
+    return result;
+  };
+  const refuse = (why: { message: string }): never => {
+    throw ApplicationFailure.create({ type: ACTION_REJECTED, message: why.message, details: [{ allowed: allowedActions(state), ...why }], nonRetryable: true });
+  };
+
   setHandler(
     unitActionUpdate,
-    async (action) => {
-      const earlier = results.get(action.idempotencyKey);
-      if (earlier) return earlier;
-      const next = apply(input.routing, state, action);
-      state = next.state;
-      const events = record(next.events, action);
-      const result: UnitActionResult = { unit: view(), events };
-      results.set(action.idempotencyKey, result);
-      if (results.size > REMEMBERED_RESULTS) results.delete(results.keys().next().value as string);
-      const mine = seq;
-      await condition(() => persistedSeq >= mine);
-      return result;
-    },
+    async (action) => results.get(action.idempotencyKey) ?? accept(action.idempotencyKey, apply(input.routing, state, action), action),
     {
       validator: (action) => {
         if (results.has(action.idempotencyKey)) return;
         const why = rejection(state, action, input.routing);
-        if (why) throw ApplicationFailure.create({ type: ACTION_REJECTED, message: why.message, details: [why], nonRetryable: true });
+        if (why) refuse(why);
+      },
+    },
+  );
+  setHandler(
+    unitDispositionUpdate,
+    async (d) => results.get(d.idempotencyKey) ?? accept(d.idempotencyKey, applyDisposition(state, d), { operator: d.by, idempotencyKey: d.idempotencyKey }),
+    {
+      validator: (d) => {
+        if (results.has(d.idempotencyKey)) return;
+        const why = dispositionRejection(state, d);
+        if (why) refuse(why);
       },
     },
   );

@@ -189,3 +189,30 @@ describe('master data', () => {
     expect(log.body.items.find((e) => e.action === 'publishMasterData')?.reason).toBe('initial load');
   });
 });
+
+describe('quality dispositions', () => {
+  it('when quality holds a unit, then operators are refused until quality releases it; a scrapped unit refuses everything', async () => {
+    const quality = await stack.as('quality', ['SMT1']);
+    const operator = await stack.as('operator', ['SMT1']);
+    const serial = await release('SMT1');
+
+    const held = await http<{ unit: { status: string } }>('POST', `${stack.url}/units/${serial}/hold`, { reason: 'suspect solder paste lot' }, quality.auth);
+    const refused = await http<{ reason: string }>('POST', `${stack.url}/units/${serial}/actions`, start('print', { operator: operator.id }), operator.auth);
+    const byOperator = await http('POST', `${stack.url}/units/${serial}/release-hold`, { reason: 'me' }, operator.auth);
+    const releasedHold = await http<{ unit: { status: string; step: string } }>('POST', `${stack.url}/units/${serial}/release-hold`, { reason: 'lot checked, OK' }, quality.auth);
+    const accepted = await http('POST', `${stack.url}/units/${serial}/actions`, start('print', { operator: operator.id }), operator.auth);
+    const scrapped = await http<{ unit: { status: string } }>('POST', `${stack.url}/units/${serial}/scrap`, { reason: 'dropped' }, quality.auth);
+    const afterScrap = await http<{ reason: string }>('POST', `${stack.url}/units/${serial}/hold`, { reason: 'again' }, quality.auth);
+
+    expect(held.body.unit.status).toBe('held');
+    expect([refused.status, refused.body.reason]).toEqual([409, 'UNIT_HELD']);
+    expect(byOperator.status).toBe(403);
+    expect(releasedHold.body.unit).toMatchObject({ status: 'waiting', step: 'print' });
+    expect(accepted.status).toBe(200);
+    expect(scrapped.body.unit.status).toBe('scrapped');
+    expect([afterScrap.status, afterScrap.body.reason]).toEqual([409, 'UNIT_SCRAPPED']);
+    const events = (await http<{ events: Array<{ type: string; operator: string | null; detail: string | null }> }>('GET', `${stack.url}/units/${serial}/trace`)).body.events;
+    expect(events.map((e) => e.type)).toEqual(['released', 'held', 'resumed', 'started', 'scrapped']);
+    expect(events[1]).toMatchObject({ operator: quality.id, detail: 'suspect solder paste lot' });
+  });
+});

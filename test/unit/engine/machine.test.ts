@@ -13,6 +13,7 @@ import {
   type StepAction,
   type UnitState,
 } from '../../../engine/routing/machine';
+import { applyDisposition, dispositionRejection } from '../../../engine/routing/disposition';
 import { complete, exampleRouting, start, SMT_ROUTE_WITH_REPAIR } from '../../support/fixtures';
 
 const smt: Routing = exampleRouting();
@@ -288,7 +289,7 @@ describe('apply', () => {
     const { state, events } = run(routing, [start('assemble'), complete('assemble', 'fail')]);
 
     // Assert
-    expect(state).toEqual({ status: 'held', step: 'assemble', holdReason: reason });
+    expect(state).toEqual({ status: 'held', step: 'assemble', holdReason: reason, resume: { status: 'waiting', step: 'assemble' } });
     expect(events).toEqual([
       { type: 'started', step: 'assemble' },
       { type: 'completed', step: 'assemble', result: 'fail' },
@@ -415,5 +416,31 @@ describe('bounded rework loops', () => {
     expect(last.state).toMatchObject({ status: 'scrapped', step: null });
     expect(last.events.map((e) => e.type)).toEqual(['completed', 'scrapped']);
     expect(rejection(last.state, start('repair'), smt)).toMatchObject({ code: 'UNIT_SCRAPPED', allowed: [] });
+  });
+});
+
+describe('dispositions (hold, release, scrap)', () => {
+  it('when a waiting unit is held and released, then it is back where it was', () => {
+    const held = applyDisposition(waiting('mount'), { type: 'hold', reason: 'suspect reel' });
+    const released = applyDisposition(held.state, { type: 'release', reason: 'reel checked' });
+
+    expect(held.state).toMatchObject({ status: 'held', step: 'mount', holdReason: 'suspect reel' });
+    expect(held.events).toEqual([{ type: 'held', step: 'mount', detail: 'suspect reel' }]);
+    expect(released.state).toEqual({ status: 'waiting', step: 'mount' });
+    expect(released.events).toEqual([{ type: 'resumed', step: 'mount', detail: 'reel checked' }]);
+  });
+
+  it('when a unit held for too many loops is released, then that loop starts counting again', () => {
+    const state: UnitState = { status: 'held', step: 'aoi', holdReason: 'loop', loops: { 'aoi->repair:fail': 4, 'spi->print:fail': 1 }, resume: { status: 'waiting', step: 'aoi', clearLoop: 'aoi->repair:fail' } };
+    expect(applyDisposition(state, { type: 'release', reason: 'engineering approved' }).state).toEqual({ status: 'waiting', step: 'aoi', loops: { 'spi->print:fail': 1 } });
+  });
+
+  it.each<[string, UnitState, 'hold' | 'release' | 'scrap', string]>([
+    ['holding a held unit', HELD, 'hold', 'UNIT_HELD'],
+    ['releasing a unit that is not held', waiting('print'), 'release', 'UNIT_NOT_HELD'],
+    ['scrapping a finished unit', FINISHED, 'scrap', 'UNIT_FINISHED'],
+    ['holding a scrapped unit', { status: 'scrapped', step: null }, 'hold', 'UNIT_SCRAPPED'],
+  ])('when %s, then it is refused with %s', (_case, state, type, code) => {
+    expect(dispositionRejection(state, { type, reason: 'x' })?.code).toBe(code);
   });
 });
