@@ -27,6 +27,7 @@ import { seesLine, seesSite, type Principal } from '../auth/principal';
 import { ROLE_PERMISSIONS } from '../contract/permissions';
 import { AppError } from '../http/errors';
 import type { DefinitionUseCases } from './definitions';
+import { stationCheck } from './stations';
 
 const serialKey = defineSearchAttributeKey('serial', SearchAttributeType.KEYWORD);
 const routingKeyKey = defineSearchAttributeKey('routingKey', SearchAttributeType.KEYWORD);
@@ -97,6 +98,7 @@ function mayActForOthers(p: Principal): boolean {
 export function unitUseCases(deps: { store: Store; temporal: Client; definitions: DefinitionUseCases; siteKey: string; taskQueue?: string }) {
   const { store, temporal, definitions } = deps;
   const taskQueue = deps.taskQueue ?? TASK_QUEUE;
+  const checkStation = stationCheck(store, deps.siteKey);
 
   /** A unit the caller may see; one on another site or line is "not found" to them (no existence leak). */
   async function knownUnit(serial: string, who: Principal): Promise<UnitRecord> {
@@ -184,7 +186,8 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
           errors: [finding('/operator', 'auth.field-not-allowed', { en: `operator must be ${who.id}`, zh: `操作员必须是 ${who.id}` })],
         });
       }
-      await knownUnit(serial, who);
+      const unit = await knownUnit(serial, who);
+      await checkStation(unit, request.value.step, request.value.station);
       const idempotencyKey = idempotencyKeyHeader ?? randomUUID();
       const handle = temporal.workflow.getHandle(workflowIds.unit(serial));
       try {

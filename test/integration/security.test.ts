@@ -197,10 +197,12 @@ describe('quality dispositions', () => {
     const serial = await release('SMT1');
 
     const held = await http<{ unit: { status: string } }>('POST', `${stack.url}/units/${serial}/hold`, { reason: 'suspect solder paste lot' }, quality.auth);
-    const refused = await http<{ reason: string }>('POST', `${stack.url}/units/${serial}/actions`, start('print', { operator: operator.id }), operator.auth);
+    // The site's master data is published by now (see above): act at a real printer station.
+    const printAt = { operator: operator.id, station: 'PR-01' };
+    const refused = await http<{ reason: string }>('POST', `${stack.url}/units/${serial}/actions`, start('print', printAt), operator.auth);
     const byOperator = await http('POST', `${stack.url}/units/${serial}/release-hold`, { reason: 'me' }, operator.auth);
     const releasedHold = await http<{ unit: { status: string; step: string } }>('POST', `${stack.url}/units/${serial}/release-hold`, { reason: 'lot checked, OK' }, quality.auth);
-    const accepted = await http('POST', `${stack.url}/units/${serial}/actions`, start('print', { operator: operator.id }), operator.auth);
+    const accepted = await http('POST', `${stack.url}/units/${serial}/actions`, start('print', printAt), operator.auth);
     const scrapped = await http<{ unit: { status: string } }>('POST', `${stack.url}/units/${serial}/scrap`, { reason: 'dropped' }, quality.auth);
     const afterScrap = await http<{ reason: string }>('POST', `${stack.url}/units/${serial}/hold`, { reason: 'again' }, quality.auth);
 
