@@ -9,6 +9,7 @@ export const workflowIds = {
 /** Update ids carry the caller's idempotency key, so Temporal itself de-duplicates retries. */
 export const updateIds = {
   unitAction: (idempotencyKey: string): string => `action:${idempotencyKey}`,
+  unitDisposition: (type: string, idempotencyKey: string): string => `${type}:${idempotencyKey}`,
 } as const;
 
 /**

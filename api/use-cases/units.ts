@@ -32,7 +32,6 @@ import { stationCheck } from './stations';
 const serialKey = defineSearchAttributeKey('serial', SearchAttributeType.KEYWORD);
 const routingKeyKey = defineSearchAttributeKey('routingKey', SearchAttributeType.KEYWORD);
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 export interface UnitDto {
   serial: string;
@@ -176,9 +175,6 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
     },
 
     async act(serial: string, body: unknown, idempotencyKeyHeader: string | undefined, who: Principal): Promise<ActionOutcome> {
-      if (idempotencyKeyHeader !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKeyHeader)) {
-        throw new AppError(400, 'invalid-idempotency-key', 'Invalid Idempotency-Key', 'Idempotency-Key must be 1 to 200 visible ASCII characters', { parameter: 'Idempotency-Key' });
-      }
       const request = validateUnitAction(body);
       if (!request.ok) throw AppError.invalid('Invalid unit action', request.findings);
       if (!mayActForOthers(who) && request.value.operator !== who.id) {
@@ -222,7 +218,7 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
       try {
         const result = await temporal.workflow
           .getHandle(workflowIds.unit(serial))
-          .executeUpdate(unitDispositionUpdate, { args: [{ type, reason, by: who.id, idempotencyKey }], updateId: `${type}:${idempotencyKey}` });
+          .executeUpdate(unitDispositionUpdate, { args: [{ type, reason, by: who.id, idempotencyKey }], updateId: updateIds.unitDisposition(type, idempotencyKey) });
         const outcome = { unit: dto(result.unit), events: result.events.map(traceEvent) };
         await announce(outcome.unit, outcome.events);
         return outcome;

@@ -4,26 +4,20 @@
  * write is by _id (see README: what the embedded server is good and bad at).
  */
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AllowedAction, UnitEvent, UnitStatus } from '../../definitions/units/model';
+import type { UnitBatch, UnitEvent } from '../../definitions/units/model';
 
 /** A unit event as stored: the shared UnitEvent with its time as a BSON date. */
 export type UnitEventDoc = Omit<UnitEvent, 'at'> & { at: Date };
 export type UnitEventRecord = UnitEventDoc;
 
-export interface UnitDoc {
+/** The unit's read model: the head every batch writes (keyed by serial), its events by seq, and times. */
+export type UnitDoc = Omit<UnitBatch, 'serial' | 'events'> & {
   _id: string;
-  site: string;
-  line: string;
-  routingKey: string;
-  routingVersion: number;
-  status: UnitStatus;
-  step: string | null;
-  allowed: AllowedAction[];
   lastSeq: number;
   events: Map<string, UnitEventDoc>;
   createdAt: Date;
   updatedAt: Date;
-}
+};
 
 const eventSchema = new Schema<UnitEventDoc>(
   {

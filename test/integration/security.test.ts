@@ -102,6 +102,12 @@ describe('idempotency', () => {
     expect(drafts.body.items).toHaveLength(1);
   });
 
+  it('when the Idempotency-Key is malformed, then the request is refused with 400 naming the header', async () => {
+    const res = await http<{ parameter: string }>('POST', `${stack.url}/units/SN-ANY/actions`, start('print'), { 'Idempotency-Key': 'has a space' });
+    expect(res.status).toBe(400);
+    expect(res.body.parameter).toBe('idempotency-key');
+  });
+
   it('when the same key comes with a different body, then it is refused and nothing is recorded', async () => {
     const headers = { 'Idempotency-Key': uniqueName('idem') };
     await http('POST', `${stack.url}/definitions/routing/idem-other/drafts`, exampleRouting(), headers);

@@ -1,5 +1,6 @@
 /** Published versions: publish (immutable N+1), read, retire, the active one, the audit trail. */
 import { diffDefinitions, type DefinitionDiff } from '../../../definitions/diff';
+import { finding } from '../../../definitions/validation/finding';
 import type { AuditEntry, Head, Version } from '../../../store';
 import { AppError } from '../../http/errors';
 import { checkKey, checkKind, stringFields, validateContent, versionNumber, type DefinitionDeps } from './common';
@@ -42,7 +43,7 @@ export function versionUseCases(deps: DefinitionDeps) {
       const draft = await store.definitions.getDraft(draftId);
       if (!draft || draft.kind !== kind || draft.key !== key) {
         throw new AppError(404, 'not-found', 'Draft not found', `draft ${draftId} of ${kind} "${key}" does not exist`, {
-          errors: [{ pointer: '/draftId', code: 'draft.unknown', message: 'no such draft for this key', messageZh: '该键下没有此草稿' }],
+          errors: [finding('/draftId', 'draft.unknown', { en: 'no such draft for this key', zh: '该键下没有此草稿' })],
         });
       }
       // Master data or policies may have changed since the draft was saved: check again.
