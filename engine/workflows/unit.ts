@@ -13,6 +13,7 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { Routing } from '../../definitions/routing/schema';
+import type { RunKind } from '../../definitions/units/model';
 import type { PersistActivities, UnitBatch, UnitEvent } from '../activities';
 import { applyDisposition, dispositionRejection, type Disposition } from '../routing/disposition';
 import {
@@ -33,6 +34,17 @@ export interface UnitWorkflowInput {
   routingKey: string;
   routingVersion: number;
   routing: Routing;
+  /** 'lot' for a lot-mode routing: the run carries a quantity. Default 'unit'. */
+  kind?: RunKind;
+  /** Lots: the quantity released. */
+  quantity?: number;
+  productModel?: string;
+  /** The work order the unit belongs to: it is told of every change of status or step. */
+  workOrder?: string;
+  /** The production lot (batch) the unit belongs to. */
+  lot?: string;
+  dueAt?: string;
+  priority?: number;
 }
 
 export interface UnitActionInput extends StepAction {
