@@ -3,6 +3,7 @@ export const TASK_QUEUE = 'taktflow';
 
 export const workflowIds = {
   unit: (serial: string): string => `unit:${serial}`,
+  lot: (lot: string): string => `lot:${lot}`,
   workOrder: (order: string): string => `wo:${order}`,
 } as const;
 
@@ -10,10 +11,12 @@ export const workflowIds = {
 export const updateIds = {
   unitAction: (idempotencyKey: string): string => `action:${idempotencyKey}`,
   unitDisposition: (type: string, idempotencyKey: string): string => `${type}:${idempotencyKey}`,
+  lotSplit: (idempotencyKey: string): string => `split:${idempotencyKey}`,
+  unitMigration: (idempotencyKey: string): string => `migrate:${idempotencyKey}`,
 } as const;
 
 /**
  * Custom search attributes (all Keyword) that workflows carry so the Temporal Web UI can filter
  * on them. The dev server is started with each registered; a cluster needs them registered once.
  */
-export const SEARCH_ATTRIBUTES = ['serial', 'routingKey'] as const;
+export const SEARCH_ATTRIBUTES = ['serial', 'routingKey', 'workOrder', 'productModel', 'line', 'status'] as const;

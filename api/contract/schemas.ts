@@ -6,6 +6,8 @@ import { masterDataSchema } from '../../definitions/master-data/schema';
 import { escalationPolicySchema } from '../../definitions/policies/schema';
 import { routingSchema } from '../../definitions/routing/schema';
 import { alertRuleSchema } from '../../definitions/rules/schema';
+import { workOrderCreateSchema, workOrderReleaseSchema } from '../../definitions/work-orders/schema';
+import { workOrderSummarySchema, workOrderViewSchema } from '../../definitions/work-orders/view-schema';
 import { embed, type JsonSchema } from './embed';
 
 export const ROLES = ['admin', 'engineer', 'quality', 'operator', 'viewer', 'integration'] as const;
@@ -39,6 +41,10 @@ export const componentSchemas: Record<string, JsonSchema> = {
   DefinitionBundle: embed(bundleSchema, 'DefinitionBundle'),
   UnitAction: embed(unitActionSchema, 'UnitAction'),
   UnitRelease: embed(unitReleaseSchema, 'UnitRelease'),
+  WorkOrderCreate: embed(workOrderCreateSchema, 'WorkOrderCreate'),
+  WorkOrderRelease: embed(workOrderReleaseSchema, 'WorkOrderRelease'),
+  WorkOrder: workOrderViewSchema,
+  WorkOrderSummary: workOrderSummarySchema,
   Finding: {
     type: 'object',
     required: ['pointer', 'code', 'message', 'messageZh'],
@@ -67,7 +73,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
       mongo: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } },
     },
   },
-  AllowedAction: { type: 'object', required: ['type', 'step'], properties: { type: { enum: ['start', 'complete'] }, step: str } },
+  AllowedAction: { type: 'object', required: ['type', 'step'], properties: { type: { enum: ['start', 'complete'] }, step: str, stationGroup: str } },
   Unit: {
     type: 'object',
     required: ['serial', 'status', 'line', 'routing', 'step', 'allowed', 'allowedSteps'],
@@ -80,12 +86,33 @@ export const componentSchemas: Record<string, JsonSchema> = {
       step: nullableStr,
       allowed: { type: 'array', items: ref('AllowedAction') },
       allowedSteps: { type: 'array', items: str },
+      kind: { enum: ['unit', 'lot'] },
+      quantity: int,
+      productModel: str,
+      workOrder: str,
+      lot: str,
+      dueAt: str,
+      priority: int,
+      waitingSince: dateTime,
     },
   },
   TraceEvent: {
     type: 'object',
     required: ['seq', 'type', 'step', 'station', 'operator', 'result', 'detail', 'at'],
-    properties: { seq: int, type: str, step: nullableStr, station: nullableStr, operator: nullableStr, result: nullableStr, detail: nullableStr, at: dateTime },
+    properties: {
+      seq: int, type: str, step: nullableStr, station: nullableStr, operator: nullableStr, result: nullableStr, detail: nullableStr, at: dateTime,
+      equipment: nullableStr,
+      measurements: {
+        type: 'array',
+        items: { type: 'object', required: ['name', 'value', 'ok'], properties: { name: str, value: { type: 'number' }, unit: str, lsl: { type: 'number' }, usl: { type: 'number' }, ok: { type: 'boolean' } } },
+      },
+      components: {
+        type: 'array',
+        items: { type: 'object', required: ['partNumber', 'supplierLot', 'quantity'], properties: { partNumber: str, supplierLot: nullableStr, quantity: int } },
+      },
+      defectCodes: { type: 'array', items: str },
+      quantity: int,
+    },
   },
   ActionOutcome: {
     type: 'object',
@@ -191,6 +218,93 @@ export const componentSchemas: Record<string, JsonSchema> = {
     additionalProperties: false,
     required: ['reason'],
     properties: { reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why: recorded on the unit and in the audit trail.' } },
+  },
+  BulkDispositionRequest: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['type', 'reason', 'select'],
+    properties: {
+      type: { enum: ['hold', 'release', 'scrap'] },
+      reason: { type: 'string', minLength: 1, maxLength: 2000, description: 'Why: recorded on every unit and in the audit trail.' },
+      select: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        maxProperties: 1,
+        description: 'Exactly one of: a production lot, a line, a work order, or a component (supplier) lot. Only units on your lines are selected; for release, only held ones.',
+        properties: {
+          lot: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' },
+          line: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' },
+          workOrder: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$' },
+          componentLot: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['supplierLot'],
+            properties: {
+              supplierLot: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[\\x21-\\x7e]+$' },
+              partNumber: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$' },
+            },
+          },
+        },
+      },
+    },
+  },
+  BulkDispositionResult: {
+    type: 'object',
+    required: ['type', 'selected', 'done', 'refused'],
+    properties: {
+      type: { enum: ['hold', 'release', 'scrap'] },
+      selected: int,
+      done: { type: 'array', items: str, description: 'Serials the decision was applied to.' },
+      refused: {
+        type: 'array',
+        items: { type: 'object', required: ['serial', 'reason', 'message', 'messageZh'], properties: { serial: str, reason: str, message: str, messageZh: str } },
+      },
+    },
+  },
+  DispatchClaim: {
+    type: 'object',
+    required: ['by', 'station', 'at', 'expiresAt'],
+    properties: { by: str, station: nullableStr, at: dateTime, expiresAt: dateTime },
+  },
+  QueueEntry: {
+    type: 'object',
+    required: ['serial', 'line', 'steps', 'dueAt', 'priority', 'waitingSince', 'workOrder', 'lot', 'productModel', 'claim'],
+    properties: {
+      serial: str,
+      line: str,
+      steps: { type: 'array', items: str },
+      dueAt: { type: ['string', 'null'], format: 'date-time' },
+      priority: { type: 'number' },
+      waitingSince: { type: ['string', 'null'], format: 'date-time' },
+      workOrder: nullableStr,
+      lot: nullableStr,
+      productModel: nullableStr,
+      claim: { oneOf: [ref('DispatchClaim'), { type: 'null' }] },
+    },
+  },
+  DispatchQueue: {
+    type: 'object',
+    required: ['stationGroup', 'station', 'items', 'nextCursor'],
+    properties: { stationGroup: str, station: nullableStr, items: { type: 'array', items: ref('QueueEntry') }, nextCursor: nullableStr },
+  },
+  DispatchClaimResult: { type: 'object', required: ['unit', 'claim'], properties: { unit: ref('QueueEntry'), claim: ref('DispatchClaim') } },
+  ComponentTrace: {
+    type: 'object',
+    required: ['supplierLot', 'partNumber', 'items', 'nextCursor'],
+    properties: {
+      supplierLot: str,
+      partNumber: nullableStr,
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['serial', 'partNumber', 'supplierLot', 'step', 'station', 'seq', 'quantity', 'at', 'line', 'workOrder', 'lot'],
+          properties: { serial: str, partNumber: str, supplierLot: str, step: nullableStr, station: nullableStr, seq: int, quantity: { type: 'number' }, at: dateTime, line: str, workOrder: nullableStr, lot: nullableStr },
+        },
+      },
+      nextCursor: nullableStr,
+    },
   },
   RetireRequest: {
     type: 'object',

@@ -7,7 +7,6 @@ import {
   WorkflowUpdateFailedError,
   type Client,
 } from '@temporalio/client';
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { validateUnitAction, validateUnitRelease } from '../../definitions/actions/validate';
 import { finding } from '../../definitions/validation/finding';
 import type { Routing } from '../../definitions/routing/schema';
@@ -17,20 +16,21 @@ import type { Rejection } from '../../engine/routing/machine';
 import {
   ACTION_REJECTED,
   unitActionUpdate,
-  unitDispositionUpdate,
   unitReleasedUpdate,
   unitWorkflow,
   type UnitView,
 } from '../../engine/workflows/unit';
+import { unitSearchAttributes } from '../../engine/workflows/search-attributes';
 import type { Store, UnitEventRecord, UnitRecord } from '../../store';
 import { seesLine, seesSite, type Principal } from '../auth/principal';
 import { ROLE_PERMISSIONS } from '../contract/permissions';
 import { AppError } from '../http/errors';
+import { componentTraceUseCases } from './component-trace';
 import type { DefinitionUseCases } from './definitions';
+import { dispatchUseCases } from './dispatch';
+import { dispositionUseCases } from './dispositions';
 import { stationCheck } from './stations';
 
-const serialKey = defineSearchAttributeKey('serial', SearchAttributeType.KEYWORD);
-const routingKeyKey = defineSearchAttributeKey('routingKey', SearchAttributeType.KEYWORD);
 
 
 export interface UnitDto {
@@ -43,12 +43,30 @@ export interface UnitDto {
   allowed: AllowedAction[];
   /** The steps that may be acted on now. */
   allowedSteps: string[];
+  kind?: 'unit' | 'lot';
+  quantity?: number;
+  productModel?: string;
+  workOrder?: string;
+  lot?: string;
+  dueAt?: string;
+  priority?: number;
+  waitingSince?: string;
 }
 
 /** An event as the trace shows it: everything but the caller's idempotency key. */
 export type TraceEventDto = Omit<UnitEvent, 'idempotencyKey'>;
 
-function dto(u: Pick<UnitRecord, 'serial' | 'site' | 'line' | 'status' | 'routingKey' | 'routingVersion' | 'step' | 'allowed'> | UnitView): UnitDto {
+type UnitHead = Pick<UnitRecord, 'serial' | 'site' | 'line' | 'status' | 'routingKey' | 'routingVersion' | 'step' | 'allowed'> &
+  Partial<Pick<UnitView, 'kind' | 'quantity' | 'productModel' | 'workOrder' | 'lot' | 'dueAt' | 'priority' | 'waitingSince'>>;
+
+const OPTIONAL_HEAD = ['kind', 'quantity', 'productModel', 'workOrder', 'lot', 'dueAt', 'priority', 'waitingSince'] as const;
+
+function dto(u: UnitHead | UnitView): UnitDto {
+  const optional: Partial<UnitDto> = {};
+  for (const k of OPTIONAL_HEAD) {
+    const v = (u as Partial<Record<(typeof OPTIONAL_HEAD)[number], unknown>>)[k];
+    if (v !== undefined && v !== null) (optional as Record<string, unknown>)[k] = v;
+  }
   return {
     serial: u.serial,
     site: u.site,
@@ -56,8 +74,9 @@ function dto(u: Pick<UnitRecord, 'serial' | 'site' | 'line' | 'status' | 'routin
     status: u.status,
     routing: { key: u.routingKey, version: u.routingVersion },
     step: u.step,
-    allowed: u.allowed,
+    allowed: u.allowed.map((a) => ({ type: a.type, step: a.step, ...(a.stationGroup ? { stationGroup: a.stationGroup } : {}) })),
     allowedSteps: [...new Set(u.allowed.map((a) => a.step))],
+    ...optional,
   };
 }
 
@@ -81,6 +100,14 @@ const REJECTION_STATUS: Record<Rejection['code'], string> = {
   UNIT_FINISHED: 'unit-finished',
   UNIT_HELD: 'unit-held',
   RESULT_REQUIRED: 'result-required',
+  QUANTITY_INVALID: 'quantity-invalid',
+  COMPONENT_NOT_ALLOWED: 'component-not-allowed',
+  SUPPLIER_LOT_REQUIRED: 'supplier-lot-required',
+  COMPONENT_MISSING: 'component-missing',
+  MEASUREMENT_REQUIRED: 'measurement-required',
+  MEASUREMENT_UNKNOWN: 'measurement-unknown',
+  DEFECT_CODE_NOT_ALLOWED: 'defect-code-not-allowed',
+  DEFECT_CODES_ON_PASS: 'defect-codes-on-pass',
 };
 
 export interface ActionOutcome {
@@ -126,11 +153,20 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
     });
   }
 
+  const dispositions = dispositionUseCases({
+    store,
+    temporal,
+    siteKey: deps.siteKey,
+    knownUnit,
+    announce,
+    present: (r) => ({ unit: dto(r.unit), events: r.events.map(traceEvent) }),
+  });
+
   return {
     async release(body: unknown, who: Principal): Promise<UnitDto> {
       const request = validateUnitRelease(body);
       if (!request.ok) throw AppError.invalid('Invalid unit release', request.findings);
-      const { serial, routing, line } = request.value;
+      const { serial, routing, line, productModel, lot, dueAt, priority } = request.value;
       const site = deps.siteKey;
       if (!seesSite(who, site) || !seesLine(who, line)) {
         throw new AppError(403, 'line-not-allowed', 'Not your line', `you may not release units onto line ${line}`, {
@@ -148,18 +184,28 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
           errors: [finding('/routing', 'routing.not-published', { en: 'no published version', zh: '没有已发布的版本' })],
         });
       }
+      const content = version.content as Routing;
+      const models = content.productModels;
+      if (models && (productModel === undefined || !models.includes(productModel))) {
+        throw AppError.invalid('Invalid unit release', [
+          finding('/productModel', 'unit.product-model', {
+            en: productModel === undefined ? `routing ${routing} builds the models ${models.join(', ')}: name one` : `routing ${routing} does not build ${productModel}; it builds ${models.join(', ')}`,
+            zh: productModel === undefined ? `工艺路线 ${routing} 适用于型号 ${models.join('、')}：请指定型号` : `工艺路线 ${routing} 不适用于型号 ${productModel}`,
+          }),
+        ]);
+      }
+      if (content.mode === 'lot') {
+        throw AppError.invalid('Invalid unit release', [finding('/routing', 'unit.lot-routing', { en: `routing ${routing} runs lots: release it through /lots`, zh: `工艺路线 ${routing} 按批次运行：请通过 /lots 投产` })]);
+      }
       let handle;
       try {
         handle = await temporal.workflow.start(unitWorkflow, {
           taskQueue,
           workflowId: workflowIds.unit(serial),
-          args: [{ serial, site, line, routingKey: routing, routingVersion: version.version, routing: version.content as Routing }],
+          args: [{ serial, site, line, routingKey: routing, routingVersion: version.version, routing: content, ...(productModel ? { productModel } : {}), ...(lot ? { lot } : {}), ...(dueAt ? { dueAt } : {}), ...(priority !== undefined ? { priority } : {}) }],
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
           workflowIdConflictPolicy: 'FAIL',
-          typedSearchAttributes: [
-            { key: serialKey, value: serial },
-            { key: routingKeyKey, value: routing },
-          ],
+          typedSearchAttributes: unitSearchAttributes({ serial, routingKey: routing, line, productModel }),
         });
       } catch (err) {
         if (err instanceof WorkflowExecutionAlreadyStartedError) {
@@ -197,11 +243,13 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
       } catch (err) {
         const why = rejectionOf(err);
         if (why) {
-          throw new AppError(409, REJECTION_STATUS[why.code], 'Action rejected', why.message, {
+          // Wrong data (a part, a lot, a measurement) is the request's fault: 422 naming the field.
+          throw new AppError(why.pointer ? 422 : 409, REJECTION_STATUS[why.code], 'Action rejected', why.message, {
             reason: why.code,
             allowed: why.allowed,
             allowedSteps: [...new Set(why.allowed.map((a) => a.step))],
             ...(why.missed ? { missedSteps: why.missed } : {}),
+            ...(why.pointer ? { errors: [finding(why.pointer, `unit.${REJECTION_STATUS[why.code]}`, { en: why.message, zh: why.message })] } : {}),
           });
         }
         if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /completed|closed/i.test(String(err.cause?.message)))) {
@@ -211,27 +259,12 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
       }
     },
 
-    /** Quality's hold, release or scrap of a unit on one of the caller's lines. */
-    async dispose(serial: string, type: 'hold' | 'release' | 'scrap', reason: string, idempotencyKeyHeader: string | undefined, who: Principal): Promise<ActionOutcome> {
-      await knownUnit(serial, who);
-      const idempotencyKey = idempotencyKeyHeader ?? randomUUID();
-      try {
-        const result = await temporal.workflow
-          .getHandle(workflowIds.unit(serial))
-          .executeUpdate(unitDispositionUpdate, { args: [{ type, reason, by: who.id, idempotencyKey }], updateId: updateIds.unitDisposition(type, idempotencyKey) });
-        const outcome = { unit: dto(result.unit), events: result.events.map(traceEvent) };
-        await announce(outcome.unit, outcome.events);
-        return outcome;
-      } catch (err) {
-        const why = (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure ? err.cause.details?.[0] : undefined) as { code: string; message: string } | undefined;
-        if (why) throw new AppError(409, why.code.toLowerCase().replace(/_/g, '-'), 'Refused', why.message, { reason: why.code });
-        if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /completed|closed/i.test(String(err.cause?.message)))) {
-          const unit = await knownUnit(serial, who);
-          throw new AppError(409, `unit-${unit.status}`, 'Refused', `unit ${serial} is ${unit.status}`, { reason: unit.status === 'scrapped' ? 'UNIT_SCRAPPED' : 'UNIT_FINISHED' });
-        }
-        throw err;
-      }
-    },
+    /** Quality's hold, release or scrap: of one unit, or in bulk (api/use-cases/dispositions.ts). */
+    dispose: dispositions.dispose,
+    bulkDispose: dispositions.bulk,
+    /** Dispatch queues and claims, and traceability by component lot (handlers in api/handlers/dispatch.ts, trace.ts). */
+    dispatch: dispatchUseCases({ store, siteKey: deps.siteKey }),
+    componentTrace: componentTraceUseCases({ store, siteKey: deps.siteKey }),
 
     async get(serial: string, who: Principal): Promise<UnitDto> {
       return dto(await knownUnit(serial, who));

@@ -91,6 +91,7 @@ const step = {
     stationGroup: identifier,
     standardMinutes: { ...minutes, description: 'Planned work content of the step.' },
     maxMinutes: { ...minutes, description: 'Longest the step may take; not below standardMinutes.' },
+    onOverdue: { enum: QUEUE_TIME_ACTIONS, default: 'alert', description: 'What happens when the step takes longer than maxMinutes: an alert event, or a hold too.' },
     split: { type: 'boolean', default: false, description: 'Every pass transition of this step starts a parallel branch.' },
     join: { type: 'boolean', default: false, description: 'The step waits until every branch of its split has arrived.' },
     instructions,

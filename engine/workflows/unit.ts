@@ -1,78 +1,47 @@
 /**
- * unit:<serial> — one unit's run through its pinned routing version. Operators' actions arrive
- * as Workflow Updates: the validator rejects a wrong step before anything is recorded; the
- * handler applies the routing state machine and returns once the events are persisted.
+ * unit:<serial> (or lot:<id>) — one run through its pinned routing version. Operators' actions
+ * arrive as Workflow Updates: the validator rejects a wrong step or wrong data before anything is
+ * recorded; the handler applies the routing state machine and returns once the events are
+ * persisted. Step and queue-time deadlines sleep on durable timers. Work orders hear of every
+ * change; the run continues as new long before its history grows large.
  */
 import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
-  defineQuery,
-  defineUpdate,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  patched,
   proxyLocalActivities,
   setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
-import type { Routing } from '../../definitions/routing/schema';
-import type { RunKind } from '../../definitions/units/model';
-import type { PersistActivities, UnitBatch, UnitEvent } from '../activities';
-import { applyDisposition, dispositionRejection, type Disposition } from '../routing/disposition';
+import type { ComponentScan } from '../../definitions/units/model';
+import type { PersistActivities, UnitEvent } from '../activities';
+import { workflowIds } from '../ids';
+import { deadlinesAfter, dueDeadlines, earliest, type Deadline } from '../routing/deadlines';
+import { applyDisposition, dispositionRejection, holdState } from '../routing/disposition';
+import { allowedActions, apply, initialState, rejection, type EventDraft, type Transition, type UnitState } from '../routing/machine';
+import { applyMigration, applySplit, migrationRejection, splitRejection } from '../routing/migration';
 import {
-  allowedActions,
-  apply,
-  initialState,
-  rejection,
-  type EventDraft,
-  type StepAction,
-  type Transition,
-  type UnitState,
-} from '../routing/machine';
+  ACTION_REJECTED,
+  lotSplitUpdate,
+  unitActionUpdate,
+  unitDispositionUpdate,
+  unitMigrationUpdate,
+  unitReleasedUpdate,
+  unitViewQuery,
+  type LotSplitResult,
+  type UnitActionInput,
+  type UnitActionResult,
+  type UnitView,
+  type UnitWorkflowInput,
+} from './unit-messages';
+import { statusSearchAttribute } from './search-attributes';
+import { unitProgressSignal } from './work-order';
 
-export interface UnitWorkflowInput {
-  serial: string;
-  site: string;
-  line: string;
-  routingKey: string;
-  routingVersion: number;
-  routing: Routing;
-  /** 'lot' for a lot-mode routing: the run carries a quantity. Default 'unit'. */
-  kind?: RunKind;
-  /** Lots: the quantity released. */
-  quantity?: number;
-  productModel?: string;
-  /** The work order the unit belongs to: it is told of every change of status or step. */
-  workOrder?: string;
-  /** The production lot (batch) the unit belongs to. */
-  lot?: string;
-  dueAt?: string;
-  priority?: number;
-}
-
-export interface UnitActionInput extends StepAction {
-  idempotencyKey: string;
-}
-
-/** What a unit looks like now: its read-model head plus the last seq it has recorded. */
-export type UnitView = Omit<UnitBatch, 'events'> & { lastSeq: number };
-
-export interface UnitActionResult {
-  unit: UnitView;
-  events: UnitEvent[];
-}
-
-/** Failure type of a rejected action; its details carry the machine's Rejection. */
-export const ACTION_REJECTED = 'ActionRejected';
-
-export const unitActionUpdate = defineUpdate<UnitActionResult, [UnitActionInput]>('unitAction');
-
-/** Quality's hold, release or scrap of a unit, by whom and why. */
-export interface UnitDispositionInput extends Disposition {
-  by: string;
-  idempotencyKey: string;
-}
-export const unitDispositionUpdate = defineUpdate<UnitActionResult, [UnitDispositionInput]>('unitDisposition');
-/** Returns once the release is persisted, so a caller can read the unit right away. */
-export const unitReleasedUpdate = defineUpdate<UnitView>('unitReleased');
-export const unitViewQuery = defineQuery<UnitView>('unitView');
+export * from './unit-messages';
 
 const { persistUnitBatch } = proxyLocalActivities<PersistActivities>({
   startToCloseTimeout: '10 seconds',
@@ -81,13 +50,25 @@ const { persistUnitBatch } = proxyLocalActivities<PersistActivities>({
 
 /** Results of the latest accepted actions by idempotency key, for retries that reach the handler. */
 const REMEMBERED_RESULTS = 500;
+const HISTORY_LIMIT = 10_000;
 
 export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> {
-  let state: UnitState = initialState(input.routing);
-  let seq = 0;
-  let persistedSeq = 0;
+  // Runs recorded before durable timers existed replay without them.
+  const timersOn = patched('unit-deadlines-v1');
+  let routing = input.routing;
+  let routingVersion = input.routingVersion;
+  const context = { productModel: input.productModel };
+  let state: UnitState = input.carry?.state ?? input.startAt?.state ?? initialState(routing, input.kind === 'lot' ? input.quantity : undefined);
+  let seq = input.carry?.seq ?? 0;
+  let persistedSeq = seq;
+  let deadlines: Deadline[] = input.carry?.deadlines ?? [];
+  let deadlinesChanged = false;
+  const consumed: ComponentScan[] = [...(input.carry?.consumed ?? [])];
+  let waitingSince: string | null = input.carry?.waitingSince ?? null;
   const pending: UnitEvent[] = [];
   const results = new Map<string, UnitActionResult>();
+  const tracksStatus = workflowInfo().typedSearchAttributes.get(statusSearchAttribute) !== undefined;
+  let reported = '';
 
   const view = (): UnitView => ({
     serial: input.serial,
@@ -95,16 +76,25 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     site: input.site ?? '',
     line: input.line ?? '',
     routingKey: input.routingKey,
-    routingVersion: input.routingVersion,
+    routingVersion,
     status: state.status,
     step: state.step,
-    allowed: allowedActions(state),
+    allowed: allowedActions(state, routing),
     lastSeq: seq,
+    ...(input.kind ? { kind: input.kind } : {}),
+    ...(state.quantity !== undefined ? { quantity: state.quantity } : {}),
+    ...(input.productModel ? { productModel: input.productModel } : {}),
+    ...(input.workOrder ? { workOrder: input.workOrder } : {}),
+    ...(input.lot ? { lot: input.lot } : {}),
+    ...(input.dueAt ? { dueAt: input.dueAt } : {}),
+    ...(input.priority !== undefined ? { priority: input.priority } : {}),
+    ...(timersOn ? { waitingSince } : {}),
+    ...(state.holdReason && (state.status === 'held' || state.status === 'scrapped') ? { holdReason: state.holdReason } : {}),
   });
 
   const record = (drafts: EventDraft[], by: Partial<UnitActionInput>): UnitEvent[] => {
     const at = new Date().toISOString();
-    const events = drafts.map((d) => ({
+    const events = drafts.map((d): UnitEvent => ({
       seq: ++seq,
       type: d.type,
       step: d.step,
@@ -114,9 +104,27 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
       detail: d.detail ?? null,
       at,
       idempotencyKey: by.idempotencyKey ?? null,
+      ...(d.equipment !== undefined ? { equipment: d.equipment } : {}),
+      ...(d.measurements ? { measurements: d.measurements } : {}),
+      ...(d.components ? { components: d.components } : {}),
+      ...(d.defectCodes ? { defectCodes: d.defectCodes } : {}),
+      ...(d.quantity !== undefined ? { quantity: d.quantity } : {}),
     }));
+    for (const e of events) if (e.type === 'completed' && e.components) consumed.push(...e.components);
     pending.push(...events);
     return events;
+  };
+
+  /** Moves to the next state: the waiting clock and (for step actions) the deadlines follow. */
+  const enter = (next: UnitState, action?: { type: 'start' | 'complete'; step: string }): void => {
+    const wasWaiting = state.status === 'waiting' ? state.step : undefined;
+    state = next;
+    if (timersOn && action) {
+      deadlines = deadlinesAfter(routing, deadlines, action, Date.now());
+      deadlinesChanged = true;
+    }
+    if (state.status !== 'waiting') waitingSince = null;
+    else if (waitingSince === null || wasWaiting !== state.step) waitingSince = new Date().toISOString();
   };
 
   setHandler(unitViewQuery, view);
@@ -125,8 +133,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     return view();
   });
   /** Applies an accepted transition, remembers its answer, and returns once it is persisted. */
-  const accept = async (key: string, next: Transition, by: Partial<UnitActionInput>): Promise<UnitActionResult> => {
-    state = next.state;
+  const accept = async (key: string, next: Transition, by: Partial<UnitActionInput>, action?: { type: 'start' | 'complete'; step: string }): Promise<UnitActionResult> => {
+    enter(next.state, action);
     const events = record(next.events, by);
     const result: UnitActionResult = { unit: view(), events };
     results.set(key, result);
@@ -136,16 +144,16 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     return result;
   };
   const refuse = (why: { message: string }): never => {
-    throw ApplicationFailure.create({ type: ACTION_REJECTED, message: why.message, details: [{ allowed: allowedActions(state), ...why }], nonRetryable: true });
+    throw ApplicationFailure.create({ type: ACTION_REJECTED, message: why.message, details: [{ allowed: allowedActions(state, routing), ...why }], nonRetryable: true });
   };
 
   setHandler(
     unitActionUpdate,
-    async (action) => results.get(action.idempotencyKey) ?? accept(action.idempotencyKey, apply(input.routing, state, action), action),
+    async (action) => results.get(action.idempotencyKey) ?? accept(action.idempotencyKey, apply(routing, state, action, context), action, action),
     {
       validator: (action) => {
         if (results.has(action.idempotencyKey)) return;
-        const why = rejection(state, action, input.routing);
+        const why = rejection(state, action, routing, context);
         if (why) refuse(why);
       },
     },
@@ -161,18 +169,115 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
       },
     },
   );
+  setHandler(
+    lotSplitUpdate,
+    async (s): Promise<LotSplitResult> => {
+      const known = results.get(s.idempotencyKey) as LotSplitResult | undefined;
+      if (known) return known;
+      const split = applySplit(state, s);
+      const startAt = { state: split.child, detail: `split off lot ${input.serial} at ${state.step ?? '-'}: ${s.reason}` };
+      const result = await accept(s.idempotencyKey, split, { operator: s.by, idempotencyKey: s.idempotencyKey });
+      const full: LotSplitResult = { ...result, startAt };
+      results.set(s.idempotencyKey, full);
+      return full;
+    },
+    {
+      validator: (s) => {
+        if (results.has(s.idempotencyKey)) return;
+        const why = splitRejection(state, s.quantity);
+        if (why) refuse(why);
+      },
+    },
+  );
+  setHandler(
+    unitMigrationUpdate,
+    async (m) => {
+      const known = results.get(m.idempotencyKey);
+      if (known) return known;
+      const moved = applyMigration(state, routingVersion, m);
+      routing = m.routing;
+      routingVersion = m.routingVersion;
+      deadlines = [];
+      deadlinesChanged = true;
+      return accept(m.idempotencyKey, moved, { operator: m.by, idempotencyKey: m.idempotencyKey });
+    },
+    {
+      validator: (m) => {
+        if (results.has(m.idempotencyKey)) return;
+        const why = migrationRejection(state, routingVersion, m);
+        if (why) refuse(why);
+      },
+    },
+  );
 
-  record([{ type: 'released', step: null }], {});
+  if (!input.carry) {
+    const detail = input.startAt?.detail;
+    record([{ type: 'released', step: null, ...(detail ? { detail } : {}), ...(state.quantity !== undefined ? { quantity: state.quantity } : {}) }], {});
+    if (state.status === 'waiting') waitingSince = new Date().toISOString();
+  }
+  const terminal = (): boolean => state.status === 'finished' || state.status === 'scrapped';
 
-  // Persist whatever has accumulated, one batch at a time, until the unit is done.
+  /** Records what fell due; a deadline that holds the unit holds it. */
+  const fireDeadlines = (): void => {
+    const due = dueDeadlines(deadlines, state, Date.now());
+    deadlines = due.remaining;
+    if (due.events.length === 0) return;
+    record(due.events, {});
+    if (due.hold !== undefined) {
+      enter(holdState(state, due.hold));
+      record([{ type: 'held', step: state.step, detail: due.hold }], {});
+    }
+  };
+
+  /** Tells the work order of a change of status or step (a missing work order is not the unit's problem). */
+  const report = async (): Promise<void> => {
+    if (!input.workOrder) return;
+    const now = `${state.status}|${state.step ?? ''}|${state.quantity ?? ''}`;
+    if (now === reported) return;
+    reported = now;
+    try {
+      await getExternalWorkflowHandle(workflowIds.workOrder(input.workOrder)).signal(unitProgressSignal, {
+        serial: input.serial,
+        kind: input.kind ?? 'unit',
+        status: state.status,
+        step: state.step,
+        lastSeq: seq,
+        ...(state.quantity !== undefined ? { quantity: state.quantity } : {}),
+        ...(terminal() ? { consumption: consumed } : {}),
+      });
+    } catch {
+      // The work order has closed or never existed: the unit's own record stands.
+    }
+  };
+
+  let trackedStatus = '';
   for (;;) {
-    await condition(() => pending.length > 0 || state.status === 'finished' || state.status === 'scrapped');
-    if (pending.length === 0) break;
-    const events = pending.splice(0, pending.length);
-    const { lastSeq, ...head } = view();
-    void lastSeq;
-    await persistUnitBatch({ ...head, events });
-    persistedSeq = events[events.length - 1]?.seq ?? persistedSeq;
+    const wake = (): boolean => pending.length > 0 || terminal() || deadlinesChanged;
+    const next = timersOn ? earliest(deadlines) : undefined;
+    if (next === undefined) await condition(wake);
+    else await condition(wake, Math.max(1, next - Date.now()));
+    deadlinesChanged = false;
+    if (timersOn) fireDeadlines();
+    if (pending.length > 0) {
+      const events = pending.splice(0, pending.length);
+      const { lastSeq: _lastSeq, holdReason: _holdReason, ...head } = view();
+      await persistUnitBatch({ ...head, events });
+      persistedSeq = events[events.length - 1]?.seq ?? persistedSeq;
+      if (tracksStatus && trackedStatus !== state.status) {
+        trackedStatus = state.status;
+        upsertSearchAttributes([{ key: statusSearchAttribute, value: state.status }]);
+      }
+      await report();
+    }
+    if (terminal() && pending.length === 0) break;
+    const info = workflowInfo();
+    if (timersOn && pending.length === 0 && (info.continueAsNewSuggested || info.historyLength > (input.historyLimit ?? HISTORY_LIMIT))) {
+      await condition(allHandlersFinished);
+      if (pending.length === 0) {
+        const { carry: _carry, startAt: _startAt, ...rest } = input;
+        await continueAsNew<typeof unitWorkflow>({ ...rest, routing, routingVersion, carry: { state, seq, deadlines, consumed, waitingSince } });
+      }
+    }
   }
   await condition(allHandlersFinished);
   return view();

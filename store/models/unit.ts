@@ -30,6 +30,12 @@ const eventSchema = new Schema<UnitEventDoc>(
     detail: { type: String, default: null },
     at: { type: Date, required: true },
     idempotencyKey: { type: String, default: null },
+    // Present only on the events that carry them (see UnitEvent).
+    equipment: { type: String, default: undefined },
+    measurements: { type: [Schema.Types.Mixed], default: undefined },
+    components: { type: [Schema.Types.Mixed], default: undefined },
+    defectCodes: { type: [String], default: undefined },
+    quantity: { type: Number, default: undefined },
   },
   { _id: false },
 );
@@ -41,6 +47,14 @@ const unitSchema = new Schema<UnitDoc>(
     line: { type: String, default: '' },
     routingKey: { type: String, required: true },
     routingVersion: { type: Number, required: true },
+    productModel: { type: String, default: null },
+    workOrder: { type: String, default: null },
+    lot: { type: String, default: null },
+    kind: { type: String, default: 'unit' },
+    quantity: { type: Number, default: undefined },
+    dueAt: { type: String, default: undefined },
+    priority: { type: Number, default: undefined },
+    waitingSince: { type: String, default: null },
     status: { type: String, required: true },
     step: { type: String, default: null },
     allowed: [{ _id: false, type: { type: String }, step: String }],
@@ -55,6 +69,9 @@ const unitSchema = new Schema<UnitDoc>(
 unitSchema.index({ routingKey: 1, routingVersion: 1, status: 1 });
 unitSchema.index({ site: 1, line: 1, status: 1, updatedAt: -1 });
 unitSchema.index({ updatedAt: -1 });
+// Bulk dispositions select by production lot or work order.
+unitSchema.index({ lot: 1 });
+unitSchema.index({ workOrder: 1 });
 
 export function unitModel(connection: Connection): Model<UnitDoc> {
   return connection.models.Unit ?? connection.model<UnitDoc>('Unit', unitSchema);

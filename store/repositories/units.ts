@@ -27,6 +27,11 @@ export class UnitRepository {
       allowed: batch.allowed,
       updatedAt: now,
     };
+    // Set by every batch that carries them ($setOnInsert could drop them on the embedded server).
+    for (const k of ['productModel', 'workOrder', 'lot'] as const) if (typeof batch[k] === 'string') set[k] = batch[k];
+    // A migration moves a unit to another routing version; lots change quantity.
+    set.routingVersion = batch.routingVersion;
+    for (const k of ['kind', 'quantity', 'dueAt', 'priority', 'waitingSince'] as const) if (batch[k] !== undefined) set[k] = batch[k];
     let lastSeq = 0;
     for (const e of batch.events) {
       set[`events.${e.seq}`] = { ...e, at: new Date(e.at) };
@@ -37,7 +42,7 @@ export class UnitRepository {
       {
         $set: set,
         $max: { lastSeq },
-        $setOnInsert: { site: batch.site, line: batch.line, routingKey: batch.routingKey, routingVersion: batch.routingVersion, createdAt: now },
+        $setOnInsert: { site: batch.site, line: batch.line, routingKey: batch.routingKey, createdAt: now },
       },
       { upsert: true },
     );
@@ -67,6 +72,22 @@ export class UnitRepository {
       return { serial: _id, ...rest, allowed: rest.allowed.map((a) => ({ type: a.type, step: a.step })) };
     });
     return { items, next: docs.length > q.limit ? (items[items.length - 1]?.serial ?? null) : null };
+  }
+
+  /**
+   * The units (serial, line, status) matching a bulk selection — by production lot, work order,
+   * line or given serials — with one of `statuses`, on the site and (when given) the lines, in
+   * serial order, at most `limit`. Scans on the embedded server; indexed on a real MongoDB.
+   */
+  async select(q: { site: string; lines?: string[]; statuses: string[]; lot?: string; workOrder?: string; line?: string; serials?: string[]; limit: number }): Promise<Array<Pick<UnitRecord, 'serial' | 'line' | 'status'>>> {
+    const filter: Record<string, unknown> = { site: { $in: [q.site, '', null] }, status: { $in: q.statuses } };
+    if (q.lot !== undefined) filter.lot = q.lot;
+    if (q.workOrder !== undefined) filter.workOrder = q.workOrder;
+    const lines = q.line !== undefined ? (q.lines && !q.lines.includes(q.line) ? [] : [q.line]) : q.lines;
+    if (lines) filter.line = { $in: lines };
+    if (q.serials) filter._id = { $in: q.serials };
+    const docs = await this.units.find(filter, { _id: 1, line: 1, status: 1 }).sort({ _id: 1 }).limit(q.limit).lean<Array<Pick<UnitDoc, '_id' | 'line' | 'status'>>>();
+    return docs.map((d) => ({ serial: d._id, line: d.line ?? '', status: d.status }));
   }
 
   /** Every recorded event of a unit in seq order; null when the unit is unknown. */

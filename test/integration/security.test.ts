@@ -3,7 +3,7 @@
  * audit trail with tamper detection, and publishing as an electronic signature — over HTTP
  * against the real servers, with a worker process.
  */
-import { exampleRouting, start } from '../support/fixtures';
+import { exampleRouting, start, SMT_MODEL } from '../support/fixtures';
 import { uniqueName } from '../support/env';
 import { ADMIN, http, startTestStack, useHeaders, type Auth, type TestStack } from '../support/stack';
 
@@ -17,7 +17,7 @@ interface Unit {
 
 async function release(line: string): Promise<string> {
   const serial = uniqueName('SN');
-  const res = await http<Unit>('POST', `${stack.url}/units`, { serial, routing: 'smt-mainboard', line }, stack.admin);
+  const res = await http<Unit>('POST', `${stack.url}/units`, { serial, routing: 'smt-mainboard', line, productModel: SMT_MODEL }, stack.admin);
   expect(res.status).toBe(201);
   return serial;
 }
@@ -78,7 +78,7 @@ describe('lines (BOLA)', () => {
   it('when an integration key releases onto a line outside its scope, then it is refused with 403', async () => {
     const key = await http<{ key: string }>('POST', `${stack.url}/api-keys`, { name: 'ERP SMT', roles: ['integration'], lines: ['SMT1'] });
     expect(key.status).toBe(201);
-    const res = await http('POST', `${stack.url}/units`, { serial: uniqueName('SN'), routing: 'smt-mainboard', line: 'FA1' }, { Authorization: '', 'X-Api-Key': key.body.key });
+    const res = await http('POST', `${stack.url}/units`, { serial: uniqueName('SN'), routing: 'smt-mainboard', line: 'FA1', productModel: SMT_MODEL }, { Authorization: '', 'X-Api-Key': key.body.key });
     expect(res.status).toBe(403);
   });
 });
@@ -123,7 +123,7 @@ describe('idempotency', () => {
   it('when ten identical requests race with one key, then exactly one unit is released', async () => {
     const serial = uniqueName('SN');
     const headers = { 'Idempotency-Key': uniqueName('race') };
-    const answers = await Promise.all(Array.from({ length: 10 }, () => http('POST', `${stack.url}/units`, { serial, routing: 'smt-mainboard', line: 'SMT1' }, headers)));
+    const answers = await Promise.all(Array.from({ length: 10 }, () => http('POST', `${stack.url}/units`, { serial, routing: 'smt-mainboard', line: 'SMT1', productModel: SMT_MODEL }, headers)));
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);

@@ -1,7 +1,7 @@
 /** Error-proofing by station: a step is done only at a station of its station group (master data). */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { exampleRouting, start } from '../support/fixtures';
+import { exampleRouting, start, SMT_MODEL } from '../support/fixtures';
 import { uniqueName } from '../support/env';
 import { ADMIN, http, startTestStack, useHeaders, type TestStack } from '../support/stack';
 
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 it('when a step is started at a station of another group, then it is rejected naming the expected group, and nothing is recorded', async () => {
   const serial = uniqueName('SN');
-  expect((await http('POST', `${stack.url}/units`, { serial, routing: 'smt-mainboard', line: 'SMT1' })).status).toBe(201);
+  expect((await http('POST', `${stack.url}/units`, { serial, routing: 'smt-mainboard', line: 'SMT1', productModel: SMT_MODEL })).status).toBe(201);
 
   const wrong = await http<{ reason: string; expectedStationGroup: string; stationGroup: string }>('POST', `${stack.url}/units/${serial}/actions`, start('print', { station: 'SP-01' }));
   const unknown = await http<{ errors: Array<{ pointer: string; code: string }> }>('POST', `${stack.url}/units/${serial}/actions`, start('print', { station: 'XX-99' }));

@@ -2,7 +2,7 @@
  * The live stream: server-sent events of unit events, filtered to the caller's lines (and to
  * the lines asked for), resumable with Last-Event-ID.
  */
-import { exampleRouting, start } from '../support/fixtures';
+import { exampleRouting, start, SMT_MODEL } from '../support/fixtures';
 import { uniqueName } from '../support/env';
 import { ADMIN, http, startTestStack, useHeaders, type Auth, type TestStack } from '../support/stack';
 
@@ -49,7 +49,7 @@ async function listen(auth: Auth, query: string, until: (events: SseEvent[]) => 
 
 async function release(line: string): Promise<string> {
   const serial = uniqueName('SN');
-  expect((await http('POST', `${stack.url}/units`, { serial, routing: 'smt-mainboard', line })).status).toBe(201);
+  expect((await http('POST', `${stack.url}/units`, { serial, routing: 'smt-mainboard', line, productModel: SMT_MODEL })).status).toBe(201);
   return serial;
 }
 

@@ -15,7 +15,7 @@ import { temporalCli } from '../../scripts/stack/binaries';
 import { openStore, type Store } from '../../store';
 import { createActivities } from '../../workers/activities';
 import { mongoUri, uniqueName } from '../support/env';
-import { exampleRouting, SMT_ROUTE_WITH_REPAIR } from '../support/fixtures';
+import { exampleRouting, SMT_ROUTE_WITH_REPAIR, SMT_MODEL, SMT_PASS_DATA } from '../support/fixtures';
 
 const HISTORIES = path.resolve(__dirname, '..', 'histories');
 
@@ -27,7 +27,7 @@ let running: Promise<void>;
 const taskQueue = uniqueName('unit-wf');
 
 function input(serial: string): UnitWorkflowInput {
-  return { serial, site: 'plant-1', line: 'SMT1', routingKey: 'smt-mainboard', routingVersion: 1, routing: exampleRouting() };
+  return { serial, site: 'plant-1', line: 'SMT1', routingKey: 'smt-mainboard', routingVersion: 1, routing: exampleRouting(), productModel: SMT_MODEL };
 }
 
 beforeAll(async () => {
@@ -97,14 +97,15 @@ describe('unit workflow', () => {
     let n = 0;
     for (const [step, result] of SMT_ROUTE_WITH_REPAIR) {
       await handle.executeUpdate(unitActionUpdate, { args: [{ type: 'start', step, station: 'S', operator: 'o', idempotencyKey: `k${++n}` }] });
-      await handle.executeUpdate(unitActionUpdate, { args: [{ type: 'complete', step, result, station: 'S', operator: 'o', idempotencyKey: `k${++n}` }] });
+      await handle.executeUpdate(unitActionUpdate, { args: [{ type: 'complete', step, result, station: 'S', operator: 'o', idempotencyKey: `k${++n}`, ...(result === 'pass' ? SMT_PASS_DATA[step] : {}) }] });
     }
     const view = await handle.result();
     expect(view).toMatchObject({ status: 'finished', lastSeq: 2 + SMT_ROUTE_WITH_REPAIR.length * 2 });
     const fresh = await handle.fetchHistory();
     if (process.env.TAKTFLOW_RECORD_HISTORIES === '1') {
       mkdirSync(HISTORIES, { recursive: true });
-      writeFileSync(path.join(HISTORIES, 'unit-smt-route-with-repair.json'), historyToJSON(fresh));
+      // Named after the newest patch the history was recorded with; older recordings stay and keep replaying.
+      writeFileSync(path.join(HISTORIES, 'unit-smt-route-with-repair.unit-deadlines-v1.json'), historyToJSON(fresh));
     }
 
     const recorded = existsSync(HISTORIES) ? readdirSync(HISTORIES).filter((f) => f.endsWith('.json')) : [];

@@ -2,7 +2,7 @@
  * The walking skeleton over HTTP, against the real Temporal dev server and the real
  * MongoDB-wire server, with the worker as a separate process.
  */
-import { exampleRouting, complete, start, SMT_ROUTE_WITH_REPAIR, type ActionBody } from '../support/fixtures';
+import { exampleRouting, complete, start, SMT_ROUTE_WITH_REPAIR, type ActionBody, SMT_MODEL } from '../support/fixtures';
 import { ADMIN, http, startTestStack, useHeaders, type TestStack } from '../support/stack';
 import { uniqueName } from '../support/env';
 
@@ -46,7 +46,7 @@ async function publishExample(): Promise<number> {
 }
 
 async function release(serial: string): Promise<Unit> {
-  const res = await http<Unit>('POST', `${stack.url}/units`, { serial, routing: ROUTING, line: LINE });
+  const res = await http<Unit>('POST', `${stack.url}/units`, { serial, routing: ROUTING, line: LINE, productModel: SMT_MODEL });
   expect(res.status).toBe(201);
   return res.body;
 }
@@ -218,7 +218,7 @@ describe('units', () => {
   it('when a serial is released twice, then the second release is refused with 409', async () => {
     const serial = uniqueName('SN');
     await release(serial);
-    const again = await http<Problem>('POST', `${stack.url}/units`, { serial, routing: ROUTING, line: LINE });
+    const again = await http<Problem>('POST', `${stack.url}/units`, { serial, routing: ROUTING, line: LINE, productModel: SMT_MODEL });
     expect(again.status).toBe(409);
     expect(again.body.type).toBe('https://taktflow.dev/problems/unit-exists');
   });

@@ -15,7 +15,23 @@ export interface ActionBody {
   station: string;
   operator: string;
   result?: 'pass' | 'fail';
+  equipment?: string;
+  measurements?: Array<{ name: string; value: number }>;
+  components?: Array<{ partNumber: string; supplierLot?: string; quantity?: number }>;
+  defectCodes?: string[];
+  scrapQuantity?: number;
 }
+
+/** The model SMT units are released as in tests (the example routing builds MB-A100 and MB-B200). */
+export const SMT_MODEL = 'MB-A100';
+
+/** What a station sends with passing each SMT step of an MB-A100 board: in-spec values and lot scans. */
+export const SMT_PASS_DATA: Record<string, Pick<ActionBody, 'measurements' | 'components'>> = {
+  print: { components: [{ partNumber: 'PCB-A100', supplierLot: 'LOT-PCB-0001' }] },
+  spi: { measurements: [{ name: 'Paste volume', value: 101 }] },
+  mount: { components: [{ partNumber: 'IC-MCU-32', supplierLot: 'LOT-MCU-0001' }] },
+  ict: { measurements: [{ name: '3V3 rail', value: 3.31 }, { name: '5V rail', value: 5.01 }, { name: 'Standby current', value: 18 }] },
+};
 
 export const start = (step: string, over: Partial<ActionBody> = {}): ActionBody => ({
   type: 'start',
@@ -25,12 +41,14 @@ export const start = (step: string, over: Partial<ActionBody> = {}): ActionBody 
   ...over,
 });
 
+/** Completes a step; a pass of an SMT example step carries the data that step asks for. */
 export const complete = (step: string, result: 'pass' | 'fail' = 'pass', over: Partial<ActionBody> = {}): ActionBody => ({
   type: 'complete',
   step,
   station: `ST-${step}`,
   operator: 'op-1001',
   result,
+  ...(result === 'pass' ? SMT_PASS_DATA[step] : {}),
   ...over,
 });
 

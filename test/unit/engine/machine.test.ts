@@ -14,9 +14,11 @@ import {
   type UnitState,
 } from '../../../engine/routing/machine';
 import { applyDisposition, dispositionRejection } from '../../../engine/routing/disposition';
-import { complete, exampleRouting, start, SMT_ROUTE_WITH_REPAIR } from '../../support/fixtures';
+import { complete, exampleRouting, start, SMT_MODEL, SMT_ROUTE_WITH_REPAIR } from '../../support/fixtures';
 
 const smt: Routing = exampleRouting();
+/** SMT units in these tests are MB-A100 boards. */
+const CTX = { productModel: SMT_MODEL };
 
 /** Two steps, "assemble" then "test"; neither has a fail transition. */
 function tinyRouting(): Routing {
@@ -53,7 +55,7 @@ function run(routing: Routing, actions: StepAction[]): { state: UnitState; event
   let state = initialState(routing);
   const events: EventDraft[] = [];
   for (const action of actions) {
-    const next = apply(routing, state, action);
+    const next = apply(routing, state, action, CTX);
     state = next.state;
     events.push(...next.events);
   }
@@ -209,7 +211,7 @@ describe('rejection', () => {
 describe('apply', () => {
   it('when the waiting step is started, then the unit is in progress there and a started event is drafted', () => {
     // Act
-    const next = apply(smt, waiting('print'), start('print'));
+    const next = apply(smt, waiting('print'), start('print'), CTX);
 
     // Assert
     expect(next).toEqual({ state: { status: 'in-progress', step: 'print' }, events: [{ type: 'started', step: 'print' }] });
@@ -217,7 +219,7 @@ describe('apply', () => {
 
   it('when a step passes and has a pass transition, then the unit waits at the next step', () => {
     // Act
-    const next = apply(smt, inProgress('reflow'), complete('reflow', 'pass'));
+    const next = apply(smt, inProgress('reflow'), complete('reflow', 'pass'), CTX);
 
     // Assert
     expect(next).toEqual({
@@ -228,7 +230,7 @@ describe('apply', () => {
 
   it('when SPI fails, then the unit goes back to the paste print', () => {
     // Act
-    const next = apply(smt, inProgress('spi'), complete('spi', 'fail'));
+    const next = apply(smt, inProgress('spi'), complete('spi', 'fail'), CTX);
 
     // Assert
     expect(next.state).toEqual({ status: 'waiting', step: 'print', loops: { 'spi->print:fail': 1 } });
@@ -240,10 +242,10 @@ describe('apply', () => {
     let state = inProgress('aoi');
 
     // Act
-    state = apply(smt, state, complete('aoi', 'fail')).state;
+    state = apply(smt, state, complete('aoi', 'fail'), CTX).state;
     const atRepair = state;
-    state = apply(smt, state, start('repair')).state;
-    state = apply(smt, state, complete('repair', 'pass')).state;
+    state = apply(smt, state, start('repair'), CTX).state;
+    state = apply(smt, state, complete('repair', 'pass'), CTX).state;
 
     // Assert
     expect(atRepair).toEqual({ status: 'waiting', step: 'repair', loops: { 'aoi->repair:fail': 1 } });
@@ -253,7 +255,7 @@ describe('apply', () => {
 
   it('when the last step passes, then the unit finishes with a completed and a finished event', () => {
     // Act
-    const next = apply(smt, inProgress('pack'), complete('pack', 'pass'));
+    const next = apply(smt, inProgress('pack'), complete('pack', 'pass'), CTX);
 
     // Assert
     expect(next.state).toEqual({ status: 'finished', step: null });
@@ -318,10 +320,10 @@ describe('apply', () => {
     ['the result is missing', inProgress('print'), withoutResult(complete('print'))],
   ])('when %s, then apply refuses with the rejection message', (_case, state, action) => {
     // Arrange
-    const message = rejection(state, action)?.message;
+    const message = rejection(state, action, smt, CTX)?.message;
 
     // Act
-    const act = (): unknown => apply(smt, state, action);
+    const act = (): unknown => apply(smt, state, action, CTX);
 
     // Assert
     expect(message).toEqual(expect.any(String));
@@ -339,7 +341,7 @@ describe('apply', () => {
       const actionBefore = structuredClone(action);
 
       // Act
-      const next = apply(routing, state, action);
+      const next = apply(routing, state, action, CTX);
 
       // Assert
       expect(state).toEqual(stateBefore);
@@ -364,7 +366,7 @@ describe('missed steps (遗漏工序)', () => {
     // Assert
     expect(why?.code).toBe('STEP_MISSED');
     expect(why?.missed).toEqual(missed);
-    expect(why?.allowed).toEqual(allowedActions(state));
+    expect(why?.allowed).toEqual(allowedActions(state, smt));
     expect(why?.message).toContain('遗漏工序');
   });
 
@@ -379,8 +381,8 @@ describe('bounded rework loops', () => {
     let state = initialState(smt);
     let last: { state: UnitState; events: EventDraft[] } = { state, events: [] };
     for (const [step, result] of failures) {
-      state = apply(smt, state, start(step)).state;
-      last = apply(smt, state, complete(step, result as 'pass' | 'fail'));
+      state = apply(smt, state, start(step), CTX).state;
+      last = apply(smt, state, complete(step, result as 'pass' | 'fail'), CTX);
       state = last.state;
     }
     return last;
