@@ -38,8 +38,8 @@ export default tseslint.config(
           patterns: [
             { regex: '^node:', message: 'engine/ is workflow code: no Node built-ins.' },
             {
-              regex: '^(?!@temporalio/workflow$)[^.]',
-              message: 'engine/ imports only @temporalio/workflow, definitions/ and activity types (no I/O packages).',
+              regex: '^(?!@temporalio/(workflow|common)$)[^.]',
+              message: 'engine/ imports only @temporalio/workflow (and the pure @temporalio/common it is built on), definitions/ and activity types (no I/O packages).',
             },
             {
               regex: '^(\\.\\./)+(store|workers|api|designer|bench|test|scripts)(/|$)',

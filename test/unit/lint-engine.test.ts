@@ -26,6 +26,8 @@ const ENGINE_IMPORTS = [
   '../store',
   '../definitions',
   '@temporalio/workflow',
+  '@temporalio/common',
+  '@temporalio/client',
   '../definitions/routing/graph',
 ] as const;
 type EngineImport = (typeof ENGINE_IMPORTS)[number];
@@ -67,7 +69,7 @@ function restrictedImportMessages(spec: EngineImport): string[] {
 }
 
 const NO_BUILTINS = 'engine/ is workflow code: no Node built-ins.';
-const NO_PACKAGES = 'engine/ imports only @temporalio/workflow, definitions/ and activity types (no I/O packages).';
+const NO_PACKAGES = 'engine/ imports only @temporalio/workflow (and the pure @temporalio/common it is built on), definitions/ and activity types (no I/O packages).';
 const NO_ROOMS = 'engine/ may not import store/, workers/, api/ or other rooms: declare activity types in engine/activities.ts.';
 const NO_VALIDATORS = 'engine/ imports the pure parts of definitions/ (schema types, graph), not the ajv validators.';
 /** ESLint's wording for a match on a `paths` entry and on a `patterns` entry. */
@@ -120,6 +122,7 @@ describe('the engine import rule', () => {
     ['fs', [byPath('fs', NO_BUILTINS), byPattern('fs', NO_PACKAGES)]],
     ['mongoose', [byPattern('mongoose', NO_PACKAGES)]],
     ['express', [byPattern('express', NO_PACKAGES)]],
+    ['@temporalio/client', [byPattern('@temporalio/client', NO_PACKAGES)]],
     ['../store', [byPattern('../store', NO_ROOMS)]],
     ['../definitions', [byPattern('../definitions', NO_VALIDATORS)]],
   ])('when engine/ imports %s, then no-restricted-imports rejects it', (spec, expected) => {
@@ -127,7 +130,7 @@ describe('the engine import rule', () => {
     expect(restrictedImportMessages(spec)).toEqual([...expected].sort());
   });
 
-  it.each<EngineImport>(['@temporalio/workflow', '../definitions/routing/graph'])(
+  it.each<EngineImport>(['@temporalio/workflow', '@temporalio/common', '../definitions/routing/graph'])(
     'when engine/ imports %s, then no-restricted-imports accepts it',
     (spec) => {
       // Arrange / Act: done in beforeAll. Assert
