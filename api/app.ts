@@ -17,13 +17,18 @@ import { buildRouter } from './contract/router';
 import { definitionHandlers } from './handlers/definitions';
 import { authHandlers } from './handlers/auth';
 import { operationHandlers } from './handlers/operations';
+import { lotHandlers } from './handlers/lots';
 import { unitHandlers } from './handlers/units';
+import { workOrderHandlers } from './handlers/work-orders';
 import { AppError, problemHandler } from './http/errors';
 import { Metrics } from './http/metrics';
 import { apiKeyUseCases } from './use-cases/api-keys';
 import { authUseCases } from './use-cases/auth';
 import { definitionUseCases } from './use-cases/definitions';
+import { lotUseCases } from './use-cases/lots';
+import { migrationUseCases } from './use-cases/migrations';
 import { unitUseCases } from './use-cases/units';
+import { workOrderUseCases } from './use-cases/work-orders';
 
 export interface AppDeps {
   store: Store;
@@ -62,6 +67,9 @@ export function createApp(deps: AppDeps): Express {
   const tokens = new TokenService(deps.jwtSecret);
   const definitions = definitionUseCases({ store: deps.store, siteKey });
   const units = unitUseCases({ store: deps.store, temporal: deps.temporal, definitions, siteKey, taskQueue: deps.taskQueue });
+  const workOrders = workOrderUseCases({ store: deps.store, temporal: deps.temporal, definitions, siteKey, taskQueue: deps.taskQueue });
+  const lots = lotUseCases({ store: deps.store, temporal: deps.temporal, definitions, siteKey, taskQueue: deps.taskQueue, units });
+  const migrations = migrationUseCases({ temporal: deps.temporal, definitions, units });
   const auth = authUseCases({ store: deps.store, tokens, siteKey });
   const keys = apiKeyUseCases({ store: deps.store, siteKey });
   const metrics = new Metrics();
@@ -85,6 +93,8 @@ export function createApp(deps: AppDeps): Express {
       ...authHandlers(auth, keys, deps.store),
       ...definitionHandlers(definitions, auth),
       ...unitHandlers(units),
+      ...workOrderHandlers(workOrders),
+      ...lotHandlers(lots, units, migrations),
     },
   });
   api.use((req) => {

@@ -4,6 +4,8 @@ export const TASK_QUEUE = 'taktflow';
 export const workflowIds = {
   unit: (serial: string): string => `unit:${serial}`,
   lot: (lot: string): string => `lot:${lot}`,
+  /** A unit's or a lot's run, by the kind its read model records. */
+  run: (kind: 'unit' | 'lot', id: string): string => (kind === 'lot' ? `lot:${id}` : `unit:${id}`),
   workOrder: (order: string): string => `wo:${order}`,
 } as const;
 

@@ -4,24 +4,34 @@
  */
 import mongoose, { type Connection } from 'mongoose';
 import { AuditLogRepository } from './repositories/audit-log';
+import { ComponentUsageRepository } from './repositories/component-usage';
 import { ApiKeyRepository, RefreshTokenRepository } from './repositories/credentials';
 import { DefinitionRepository } from './repositories/definitions';
+import { DispatchRepository } from './repositories/dispatch';
 import { IdempotencyRepository } from './repositories/idempotency';
 import { StreamRepository } from './repositories/stream';
 import { UnitRepository } from './repositories/units';
 import { UserRepository } from './repositories/users';
+import { WorkOrderRepository } from './repositories/work-orders';
 
 export * from './repositories/audit-log';
+export * from './repositories/component-usage';
 export * from './repositories/credentials';
 export * from './repositories/definitions';
+export * from './repositories/dispatch';
 export * from './repositories/idempotency';
 export * from './repositories/stream';
 export * from './repositories/units';
 export * from './repositories/users';
+export * from './repositories/work-orders';
 
 export interface Store {
   connection: Connection;
   units: UnitRepository;
+  /** Dispatch queues and claims (written from unit batches). */
+  dispatch: DispatchRepository;
+  /** Which units consumed which supplier lots (written from unit batches). */
+  componentUsage: ComponentUsageRepository;
   definitions: DefinitionRepository;
   users: UserRepository;
   refreshTokens: RefreshTokenRepository;
@@ -29,6 +39,7 @@ export interface Store {
   idempotency: IdempotencyRepository;
   auditLog: AuditLogRepository;
   stream: StreamRepository;
+  workOrders: WorkOrderRepository;
   /** Round trip to the server; rejects when it does not answer within `timeoutMs`. */
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +55,8 @@ export async function openStore(uri: string, options: { dbName?: string } = {}):
   await connection.asPromise();
   const units = new UnitRepository(connection);
   const definitions = new DefinitionRepository(connection);
+  const dispatch = new DispatchRepository(connection);
+  const componentUsage = new ComponentUsageRepository(connection);
   const security = {
     users: new UserRepository(connection),
     refreshTokens: new RefreshTokenRepository(connection),
@@ -51,11 +64,14 @@ export async function openStore(uri: string, options: { dbName?: string } = {}):
     idempotency: new IdempotencyRepository(connection),
     auditLog: new AuditLogRepository(connection),
     stream: new StreamRepository(connection),
+    workOrders: new WorkOrderRepository(connection),
   };
   await ensureIndexes(connection);
   return {
     connection,
     units,
+    dispatch,
+    componentUsage,
     definitions,
     ...security,
     async ping(timeoutMs = 2_000) {

@@ -4,6 +4,8 @@ export interface WorkerConfig {
   temporalNamespace: string;
   mongodbUri: string;
   taskQueue?: string;
+  /** TAKTFLOW_ERP_WEBHOOK_URL: where work orders send progress and completion; none: not sent. */
+  erpWebhookUrl?: string;
 }
 
 export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -12,5 +14,6 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
     temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
     mongodbUri: env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/taktflow',
     taskQueue: env.TAKTFLOW_TASK_QUEUE || undefined,
+    erpWebhookUrl: env.TAKTFLOW_ERP_WEBHOOK_URL || undefined,
   };
 }

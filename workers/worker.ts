@@ -21,7 +21,7 @@ export async function startWorker(config: WorkerConfig, log: (line: string) => v
     namespace: config.temporalNamespace,
     taskQueue,
     workflowsPath: require.resolve('../engine/workflows'),
-    activities: createActivities({ store }),
+    activities: createActivities({ store, erp: { url: config.erpWebhookUrl } }),
   });
   log(`[worker] polling task queue "${taskQueue}" on ${config.temporalAddress} (namespace ${config.temporalNamespace})`);
   const done = worker.run().finally(async () => {

@@ -29,6 +29,8 @@ const key = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' };
 const serial = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' };
 const version = { type: 'string', pattern: '^[1-9][0-9]{0,8}$' };
 const uuid = { type: 'string', pattern: '^[0-9a-f-]{36}$' };
+const identifier = { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' };
+const supplierLot = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[\\x21-\\x7e]+$' };
 const cursorQuery = {
   limit: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|1[0-9]{2}|200)$', description: '1 to 200 (default 50)' },
   cursor: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,400}$', description: 'Opaque: the nextCursor of the previous page.' },
@@ -146,6 +148,72 @@ export const OPERATIONS: Operation[] = [
     }),
   ),
   { method: 'get', path: '/units/{serial}/trace', operationId: 'traceUnit', summary: 'Every recorded event of a unit in order', tag: 'units', access: 'units:read', pathParams: { serial }, responses: { 200: ref('Trace'), ...P([400, 401, 403, 404]) } },
+  {
+    method: 'post', path: '/lots', operationId: 'releaseLot', summary: "Release a lot (a quantity) onto a lot-mode routing's active version", tag: 'lots', access: 'units:release',
+    body: ref('LotRelease'), idempotent: true, headers: idempotencyKey, responses: { 201: ref('Unit'), ...P([400, 401, 403, 409, 422]) },
+  },
+  { method: 'get', path: '/lots/{lot}', operationId: 'getLot', summary: 'A lot: quantity, status, pinned routing version, allowed steps', tag: 'lots', access: 'units:read', pathParams: { lot: serial }, responses: { 200: ref('Unit'), ...P([400, 401, 403, 404]) } },
+  {
+    method: 'post', path: '/lots/{lot}/actions', operationId: 'actOnLot', summary: 'Start or complete a step of a lot (scrapQuantity scraps part of it)', tag: 'lots', access: 'units:act', pathParams: { lot: serial },
+    headers: idempotencyKey, body: ref('UnitAction'), idempotent: true, responses: { 200: ref('ActionOutcome'), ...P([400, 401, 403, 404, 409, 422]) },
+  },
+  {
+    method: 'post', path: '/lots/{lot}/split', operationId: 'splitLot', summary: 'Split part of a lot off into a new lot at the same step', tag: 'lots', access: 'units:release', pathParams: { lot: serial },
+    headers: idempotencyKey, body: ref('LotSplit'), idempotent: true, responses: { 200: ref('LotSplitOutcome'), ...P([400, 401, 403, 404, 409, 422]) },
+  },
+  {
+    method: 'post', path: '/lots/{lot}/scrap', operationId: 'scrapLot', summary: 'Scrap part of a lot (quantity) or all of it (quality)', tag: 'lots', access: 'units:disposition', pathParams: { lot: serial },
+    headers: idempotencyKey, body: ref('LotScrap'), idempotent: true, responses: { 200: ref('ActionOutcome'), ...P([400, 401, 403, 404, 409, 422]) },
+  },
+  { method: 'get', path: '/lots/{lot}/trace', operationId: 'traceLot', summary: 'Every recorded event of a lot in order', tag: 'lots', access: 'units:read', pathParams: { lot: serial }, responses: { 200: ref('Trace'), ...P([400, 401, 403, 404]) } },
+  {
+    method: 'post', path: '/migrations', operationId: 'migrateUnits', tag: 'units', access: 'units:migrate',
+    summary: 'Move chosen in-flight units to another published version of their routing, with an explicit step mapping (administrators; audited); the outcome per unit',
+    headers: idempotencyKey, body: ref('UnitMigration'), idempotent: true, responses: { 200: ref('MigrationOutcome'), ...P([400, 401, 403, 422]) },
+  },
+  {
+    method: 'post', path: '/units/bulk-disposition', operationId: 'bulkDisposition', tag: 'units', access: 'units:disposition',
+    summary: 'Hold, release or scrap every unit of a production lot, line, work order or component lot (quality): the outcome per unit',
+    headers: idempotencyKey, body: ref('BulkDispositionRequest'), idempotent: true, responses: { 200: ref('BulkDispositionResult'), ...P([400, 401, 403, 409, 422]) },
+  },
+  {
+    method: 'get', path: '/stations/{station}/queue', operationId: 'getStationQueue', tag: 'dispatch', access: 'units:read', pathParams: { station: identifier }, query: cursorQuery,
+    summary: "Units waiting for the station's group (on its line): earliest due first, then higher priority, then longest waiting; with their claims",
+    responses: { 200: ref('DispatchQueue'), ...P([400, 401, 403, 404]) },
+  },
+  {
+    method: 'get', path: '/station-groups/{group}/queue', operationId: 'getStationGroupQueue', tag: 'dispatch', access: 'units:read', pathParams: { group: identifier },
+    query: { ...cursorQuery, line: identifier }, summary: 'Units waiting for a station group, in dispatch order, with their claims', responses: { 200: ref('DispatchQueue'), ...P([400, 401, 403, 404]) },
+  },
+  {
+    method: 'post', path: '/stations/{station}/queue/claim', operationId: 'claimNextUnit', tag: 'dispatch', access: 'units:act', pathParams: { station: identifier },
+    summary: "Claim the next unit of the station's queue that nobody holds (for a limited time); 404 when none is free",
+    headers: idempotencyKey, idempotent: true, responses: { 200: ref('DispatchClaimResult'), ...P([400, 401, 403, 404, 409]) },
+  },
+  {
+    method: 'get', path: '/trace/components', operationId: 'traceComponentLot', tag: 'units', access: 'units:read', summary: 'The units that consumed a supplier lot (optionally of one part number)',
+    query: { ...cursorQuery, supplierLot: { ...supplierLot, required: true }, partNumber: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$' } },
+    responses: { 200: ref('ComponentTrace'), ...P([400, 401, 403]) },
+  },
+  {
+    method: 'post', path: '/work-orders', operationId: 'createWorkOrder', tag: 'work-orders', access: 'work-orders:write',
+    summary: "Create a work order from the ERP's production request: pinned to the routing's active version; serials given or generated",
+    headers: idempotencyKey, body: ref('WorkOrderCreate'), idempotent: true, responses: { 201: ref('WorkOrder'), ...P([400, 401, 403, 409, 422]) },
+  },
+  {
+    method: 'get', path: '/work-orders', operationId: 'listWorkOrders', tag: 'work-orders', access: 'work-orders:read', summary: 'Work orders of the lines the caller may see (without their units)',
+    query: { ...cursorQuery, line: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' }, status: { enum: ['created', 'released', 'in-progress', 'completed'] } },
+    responses: { 200: page(ref('WorkOrderSummary')), ...P([400, 401, 403]) },
+  },
+  {
+    method: 'get', path: '/work-orders/{number}', operationId: 'getWorkOrder', tag: 'work-orders', access: 'work-orders:read', pathParams: { number: serial },
+    summary: 'A work order: counts, WIP per step, schedule, ERP messages, units', responses: { 200: ref('WorkOrder'), ...P([400, 401, 403, 404]) },
+  },
+  {
+    method: 'post', path: '/work-orders/{number}/release', operationId: 'releaseWorkOrder', tag: 'work-orders', access: 'work-orders:write', pathParams: { number: serial },
+    summary: 'Release units of the work order: all that remain, or {count} more', headers: idempotencyKey, body: ref('WorkOrderRelease'), idempotent: true,
+    responses: { 200: ref('WorkOrder'), ...P([400, 401, 403, 404, 409, 422]) },
+  },
   {
     method: 'get', path: '/stream', operationId: 'stream', summary: 'Server-sent events: unit events (incidents and boards later), by line, resumable with Last-Event-ID', tag: 'stream', access: 'stream:read',
     query: { lines: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}(,[A-Za-z][A-Za-z0-9_-]{0,63}){0,49}$' } }, headers: { 'Last-Event-ID': { type: 'string', maxLength: 100 } },

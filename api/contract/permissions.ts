@@ -16,6 +16,11 @@ export type Permission =
   | 'units:act'
   /** Hold, release and scrap units: quality's decisions. */
   | 'units:disposition'
+  /** Move in-flight units to another routing version: administrators only. */
+  | 'units:migrate'
+  /** Work orders: everyone who reads units reads them; planners (admin, the ERP's integration key) create and release them. */
+  | 'work-orders:read'
+  | 'work-orders:write'
   | 'users:manage'
   | 'api-keys:manage'
   | 'audit:read'
@@ -35,6 +40,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'units:release',
     'units:act',
     'units:disposition',
+    'units:migrate',
+    'work-orders:read',
+    'work-orders:write',
     'users:manage',
     'api-keys:manage',
     'audit:read',
@@ -42,14 +50,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'metrics:read',
   ],
   /** Process engineers: routings and master data. */
-  engineer: ['definitions:read', ...authoring('routing', 'master-data'), 'units:read', 'stream:read'],
+  engineer: ['definitions:read', ...authoring('routing', 'master-data'), 'units:read', 'work-orders:read', 'stream:read'],
   /** Quality managers: alert rules and escalation ladders; they read the audit trail. */
-  quality: ['definitions:read', ...authoring('alert-rule', 'escalation-policy'), 'units:read', 'units:disposition', 'audit:read', 'stream:read'],
+  quality: ['definitions:read', ...authoring('alert-rule', 'escalation-policy'), 'units:read', 'work-orders:read', 'units:disposition', 'audit:read', 'stream:read'],
   /** Operators at stations: read what to do, act on units of their lines. */
-  operator: ['definitions:read', 'units:read', 'units:act', 'stream:read'],
-  viewer: ['definitions:read', 'units:read', 'stream:read'],
+  operator: ['definitions:read', 'units:read', 'work-orders:read', 'units:act', 'stream:read'],
+  viewer: ['definitions:read', 'units:read', 'work-orders:read', 'stream:read'],
   /** ERP, WMS and machines through API keys. */
-  integration: ['definitions:read', 'units:read', 'units:release', 'units:act', 'stream:read', 'metrics:read'],
+  integration: ['definitions:read', 'units:read', 'work-orders:read', 'work-orders:write', 'units:release', 'units:act', 'stream:read', 'metrics:read'],
 };
 
 export function allows(roles: readonly Role[], access: Access): boolean {

@@ -1,5 +1,5 @@
 /** The API's component schemas: definitions' schemas embedded, plus the API's own resources. */
-import { unitActionSchema, unitReleaseSchema } from '../../definitions/actions/schema';
+import { lotReleaseSchema, lotScrapSchema, lotSplitSchema, unitActionSchema, unitMigrationSchema, unitReleaseSchema } from '../../definitions/actions/schema';
 import { bundleSchema } from '../../definitions/bundle';
 import { type DEFINITION_KINDS } from '../../definitions/kinds';
 import { masterDataSchema } from '../../definitions/master-data/schema';
@@ -41,6 +41,21 @@ export const componentSchemas: Record<string, JsonSchema> = {
   DefinitionBundle: embed(bundleSchema, 'DefinitionBundle'),
   UnitAction: embed(unitActionSchema, 'UnitAction'),
   UnitRelease: embed(unitReleaseSchema, 'UnitRelease'),
+  LotRelease: embed(lotReleaseSchema, 'LotRelease'),
+  LotSplit: embed(lotSplitSchema, 'LotSplit'),
+  LotScrap: embed(lotScrapSchema, 'LotScrap'),
+  UnitMigration: embed(unitMigrationSchema, 'UnitMigration'),
+  LotSplitOutcome: { type: 'object', required: ['lot', 'newLot'], properties: { lot: { $ref: '#/components/schemas/Unit' }, newLot: { $ref: '#/components/schemas/Unit' } } },
+  MigrationOutcome: {
+    type: 'object',
+    required: ['routing', 'toVersion', 'migrated', 'refused'],
+    properties: {
+      routing: { type: 'string' },
+      toVersion: { type: 'integer' },
+      migrated: { type: 'array', items: { type: 'object', required: ['serial', 'fromVersion', 'step'], properties: { serial: { type: 'string' }, fromVersion: { type: 'integer' }, step: { type: ['string', 'null'] } } } },
+      refused: { type: 'array', items: { type: 'object', required: ['serial', 'reason', 'message'], properties: { serial: { type: 'string' }, reason: { type: 'string' }, message: { type: 'string' } } } },
+    },
+  },
   WorkOrderCreate: embed(workOrderCreateSchema, 'WorkOrderCreate'),
   WorkOrderRelease: embed(workOrderReleaseSchema, 'WorkOrderRelease'),
   WorkOrder: workOrderViewSchema,

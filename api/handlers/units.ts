@@ -3,7 +3,10 @@ import type { Principal } from '../auth/principal';
 import { DISPOSITIONS } from '../contract/paths';
 import type { Handler } from '../contract/router';
 import { decodeCursor, encodeCursor, limitOf } from '../http/pagination';
+import type { BulkDispositionRequest } from '../use-cases/dispositions';
 import type { UnitUseCases } from '../use-cases/units';
+import { dispatchHandlers } from './dispatch';
+import { traceHandlers } from './trace';
 
 export function unitHandlers(units: UnitUseCases): Record<string, Handler> {
   return {
@@ -34,5 +37,13 @@ export function unitHandlers(units: UnitUseCases): Record<string, Handler> {
       ]),
     ),
     traceUnit: async ({ params, principal }) => ({ status: 200, body: await units.trace(params.serial as string, principal as Principal) }),
+    bulkDisposition: async (ctx) => {
+      const request = ctx.body as BulkDispositionRequest;
+      const result = await units.bulkDispose(request, ctx.req.get('Idempotency-Key'), ctx.principal as Principal);
+      ctx.audit = { resource: { kind: 'unit-selection', id: JSON.stringify(request.select) }, after: result, reason: request.reason };
+      return { status: 200, body: result };
+    },
+    ...dispatchHandlers(units.dispatch),
+    ...traceHandlers(units.componentTrace),
   };
 }

@@ -61,7 +61,7 @@ type UnitHead = Pick<UnitRecord, 'serial' | 'site' | 'line' | 'status' | 'routin
 
 const OPTIONAL_HEAD = ['kind', 'quantity', 'productModel', 'workOrder', 'lot', 'dueAt', 'priority', 'waitingSince'] as const;
 
-function dto(u: UnitHead | UnitView): UnitDto {
+export function unitDto(u: UnitHead | UnitView): UnitDto {
   const optional: Partial<UnitDto> = {};
   for (const k of OPTIONAL_HEAD) {
     const v = (u as Partial<Record<(typeof OPTIONAL_HEAD)[number], unknown>>)[k];
@@ -80,7 +80,7 @@ function dto(u: UnitHead | UnitView): UnitDto {
   };
 }
 
-function traceEvent(e: UnitEventRecord | UnitEvent): TraceEventDto {
+export function traceEvent(e: UnitEventRecord | UnitEvent): TraceEventDto {
   const { idempotencyKey, at, ...rest } = e;
   void idempotencyKey;
   return { ...rest, at: typeof at === 'string' ? at : at.toISOString() };
@@ -144,7 +144,7 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
   async function afterTheRun(serial: string, idempotencyKey: string, who: Principal): Promise<ActionOutcome> {
     const unit = await knownUnit(serial, who);
     const recorded = ((await store.units.events(serial)) ?? []).filter((e) => e.idempotencyKey === idempotencyKey);
-    if (recorded.length > 0) return { unit: dto(unit), events: recorded.map(traceEvent) };
+    if (recorded.length > 0) return { unit: unitDto(unit), events: recorded.map(traceEvent) };
     const scrapped = unit.status === 'scrapped';
     throw new AppError(409, scrapped ? 'unit-scrapped' : 'unit-finished', 'Action rejected', `unit ${serial} is ${unit.status}; no action is allowed`, {
       reason: scrapped ? 'UNIT_SCRAPPED' : 'UNIT_FINISHED',
@@ -159,10 +159,12 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
     siteKey: deps.siteKey,
     knownUnit,
     announce,
-    present: (r) => ({ unit: dto(r.unit), events: r.events.map(traceEvent) }),
+    present: (r) => ({ unit: unitDto(r.unit), events: r.events.map(traceEvent) }),
   });
 
   return {
+    knownUnit,
+    announce,
     async release(body: unknown, who: Principal): Promise<UnitDto> {
       const request = validateUnitRelease(body);
       if (!request.ok) throw AppError.invalid('Invalid unit release', request.findings);
@@ -215,7 +217,7 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
         }
         throw err;
       }
-      const unit = dto(await handle.executeUpdate(unitReleasedUpdate));
+      const unit = unitDto(await handle.executeUpdate(unitReleasedUpdate));
       await announce(unit, [{ seq: 1, type: 'released', step: null, station: null, operator: null, result: null, detail: null, at: new Date().toISOString() }]);
       return unit;
     },
@@ -231,13 +233,13 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
       const unit = await knownUnit(serial, who);
       await checkStation(unit, request.value.step, request.value.station);
       const idempotencyKey = idempotencyKeyHeader ?? randomUUID();
-      const handle = temporal.workflow.getHandle(workflowIds.unit(serial));
+      const handle = temporal.workflow.getHandle(workflowIds.run(unit.kind ?? 'unit', serial));
       try {
         const result = await handle.executeUpdate(unitActionUpdate, {
           args: [{ ...request.value, idempotencyKey }],
           updateId: updateIds.unitAction(idempotencyKey),
         });
-        const outcome = { unit: dto(result.unit), events: result.events.map(traceEvent) };
+        const outcome = { unit: unitDto(result.unit), events: result.events.map(traceEvent) };
         await announce(outcome.unit, outcome.events);
         return outcome;
       } catch (err) {
@@ -267,7 +269,7 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
     componentTrace: componentTraceUseCases({ store, siteKey: deps.siteKey }),
 
     async get(serial: string, who: Principal): Promise<UnitDto> {
-      return dto(await knownUnit(serial, who));
+      return unitDto(await knownUnit(serial, who));
     },
 
     /** Units on the lines the caller may see, oldest serial first, a page at a time. */
@@ -275,7 +277,7 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
       if (q.line && !seesLine(who, q.line)) return { items: [], nextCursor: null };
       const lines = q.line ? [q.line] : who.lines.includes('*') ? undefined : who.lines;
       const page = await store.units.list({ site: deps.siteKey, lines, status: q.status, after: q.cursor, limit: q.limit });
-      return { items: page.items.map(dto), nextCursor: page.next };
+      return { items: page.items.map((u) => unitDto(u)), nextCursor: page.next };
     },
 
     async trace(serial: string, who: Principal): Promise<{ serial: string; events: TraceEventDto[] }> {

@@ -74,3 +74,81 @@ export const unitReleaseSchema = {
 } as const;
 
 export type UnitRelease = FromSchema<typeof unitReleaseSchema>;
+
+const lotId = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' } as const;
+const reason = { type: 'string', minLength: 1, maxLength: 2000 } as const;
+
+export const lotReleaseSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://taktflow.dev/schemas/lot-release.json',
+  title: 'LotRelease',
+  type: 'object',
+  additionalProperties: false,
+  required: ['lot', 'routing', 'line', 'quantity'],
+  properties: {
+    lot: lotId,
+    routing: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$', description: 'A routing in lot mode.' },
+    line: unitReleaseSchema.properties.line,
+    quantity: { type: 'integer', minimum: 1, maximum: 100000000 },
+    productModel: unitReleaseSchema.properties.productModel,
+    dueAt: unitReleaseSchema.properties.dueAt,
+    priority: unitReleaseSchema.properties.priority,
+  },
+} as const;
+
+export type LotRelease = FromSchema<typeof lotReleaseSchema>;
+
+export const lotSplitSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://taktflow.dev/schemas/lot-split.json',
+  title: 'LotSplit',
+  type: 'object',
+  additionalProperties: false,
+  required: ['quantity', 'newLot', 'reason'],
+  properties: {
+    quantity: { type: 'integer', minimum: 1, maximum: 100000000, description: 'How many move to the new lot.' },
+    newLot: lotId,
+    reason,
+  },
+} as const;
+
+export type LotSplit = FromSchema<typeof lotSplitSchema>;
+
+export const lotScrapSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://taktflow.dev/schemas/lot-scrap.json',
+  title: 'LotScrap',
+  type: 'object',
+  additionalProperties: false,
+  required: ['reason'],
+  properties: {
+    reason,
+    quantity: { type: 'integer', minimum: 1, maximum: 100000000, description: 'How many to scrap; the whole lot when absent.' },
+  },
+} as const;
+
+export type LotScrap = FromSchema<typeof lotScrapSchema>;
+
+export const unitMigrationSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://taktflow.dev/schemas/unit-migration.json',
+  title: 'UnitMigration',
+  type: 'object',
+  additionalProperties: false,
+  required: ['routing', 'toVersion', 'serials', 'stepMapping', 'reason'],
+  properties: {
+    routing: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
+    toVersion: { type: 'integer', minimum: 1, maximum: 999999999, description: 'A published, not retired version of the routing.' },
+    serials: { type: 'array', items: unitReleaseSchema.properties.serial, minItems: 1, maxItems: 1000, uniqueItems: true, description: 'The in-flight units (or lots) to move.' },
+    stepMapping: {
+      type: 'object',
+      maxProperties: 1000,
+      propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' },
+      additionalProperties: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' },
+      description: 'Old step id → new step id for every step a unit may be at that the new version does not have under the same id.',
+    },
+    reason,
+  },
+} as const;
+
+export type UnitMigrationRequest = FromSchema<typeof unitMigrationSchema>;

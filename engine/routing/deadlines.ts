@@ -45,8 +45,11 @@ export function deadlinesAfter(routing: Routing, deadlines: Deadline[], action: 
 function applies(d: Deadline, state: UnitState): boolean {
   if (state.status === 'finished' || state.status === 'scrapped') return false;
   if (d.kind === 'overdue') {
-    const inStep = state.branches ? state.branches.some((b) => b.step === d.step && b.status === 'in-progress') : state.status === 'in-progress' && state.step === d.step;
-    return inStep;
+    // Held in the middle of the step: the clock keeps running (it fires, but holds nothing more).
+    const at = state.status === 'held' ? state.resume : state;
+    if (!at) return false;
+    const branches = state.status === 'held' ? state.resume?.branches : state.branches;
+    return branches ? branches.some((b) => b.step === d.step && b.status === 'in-progress') : at.status === 'in-progress' && at.step === d.step;
   }
   return true;
 }

@@ -30,6 +30,7 @@ export function dispositionRejection(state: UnitState, d: Disposition): Disposit
   if (d.quantity !== undefined) {
     if (d.type !== 'scrap') return { code: 'QUANTITY_INVALID', message: 'a quantity goes with a scrap only' };
     if (state.quantity === undefined) return { code: 'QUANTITY_INVALID', message: 'only a lot can scrap part of itself' };
+    if (!Number.isInteger(d.quantity) || d.quantity < 1) return { code: 'QUANTITY_INVALID', message: `scrap at least 1 of the lot's ${state.quantity}` };
     if (d.quantity > state.quantity) return { code: 'QUANTITY_INVALID', message: `the lot has ${state.quantity}; ${d.quantity} cannot be scrapped` };
   }
   return undefined;

@@ -6,7 +6,7 @@
 import { entryStepId, findStep, hasTransition, nextTransition } from '../../definitions/routing/graph';
 import type { Outcome, Routing, RoutingTransition } from '../../definitions/routing/schema';
 import type { AllowedAction, ComponentScan, MeasurementReading, UnitEventType, UnitStatus } from '../../definitions/units/model';
-import { branchAllowed, branchSummary, moveBranch, splitInto, type Branch } from './branches';
+import { branchAllowed, branchSummary, moveBranch, restartBranch, splitBranch, splitInto, type Branch } from './branches';
 import { dataRejection, judge, type DataRejectionCode, type StepData } from './step-data';
 
 export type { AllowedAction, UnitStatus } from '../../definitions/units/model';
@@ -173,14 +173,16 @@ function moveTo(routing: Routing, state: UnitState, from: string, to: string | u
   return { status: 'finished', step: null, ...lotQuantity };
 }
 
+/** Held after `step` failed (or looped too often): a release puts the unit back to waiting for it. */
 function held(state: UnitState, step: string, reason: string, clearLoop?: string): UnitState {
+  const branches = state.branches ? restartBranch(state.branches, step) : undefined;
   return {
     status: 'held',
     step,
     holdReason: reason,
     ...carried(state),
-    resume: { status: 'waiting', step, ...(clearLoop ? { clearLoop } : {}), ...(state.branches ? { branches: state.branches } : {}) },
-    ...(state.branches ? { branches: state.branches } : {}),
+    resume: { status: 'waiting', step, ...(clearLoop ? { clearLoop } : {}), ...(branches ? { branches } : {}) },
+    ...(branches ? { branches } : {}),
   };
 }
 
@@ -226,7 +228,10 @@ export function apply(routing: Routing, state: UnitState, action: StepAction, co
   const transition = result === 'pass' ? nextTransition(routing, action.step, 'pass') : failTransition(routing, action.step, codes);
   if (result === 'pass' && stepDef?.split) {
     const targets = routing.transitions.filter((t) => t.from === action.step && t.on === 'pass').map((t) => t.to);
-    if (targets.length > 1) return { state: { ...branchSummary(splitInto(routing, targets)), ...carried(base) }, events };
+    if (targets.length > 1) {
+      const branches = base.branches ? splitBranch(routing, base.branches, action.step, targets) : splitInto(routing, targets);
+      return { state: { ...branchSummary(branches), ...carried(base) }, events };
+    }
   }
   if (transition !== undefined && transition.maxLoops !== undefined) {
     const loop = `${transition.from}->${transition.to}:${transition.on}`;
@@ -235,7 +240,8 @@ export function apply(routing: Routing, state: UnitState, action: StepAction, co
     if (taken > transition.maxLoops) {
       const reason = `the loop ${transition.from} → ${transition.to} was taken more than ${transition.maxLoops} times`;
       if (transition.onMaxLoops === 'scrap') {
-        return { state: { status: 'scrapped', step: null, holdReason: reason, ...carried(base) }, events: [...events, { type: 'scrapped', step: action.step, detail: reason }] };
+        const noneLeft = base.quantity !== undefined ? { quantity: 0 } : {};
+        return { state: { status: 'scrapped', step: null, holdReason: reason, ...carried(base), ...noneLeft }, events: [...events, { type: 'scrapped', step: action.step, detail: reason }] };
       }
       return { state: held(base, action.step, reason, loop), events: [...events, { type: 'held', step: action.step, detail: reason }] };
     }

@@ -1,2 +1,3 @@
 /** Every workflow the worker registers. */
 export * from './unit';
+export * from './work-order';

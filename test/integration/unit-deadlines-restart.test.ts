@@ -63,8 +63,8 @@ it('when the deadlines fall due while the worker and the server are down, then b
   const routing = timedRouting({ weldMinutes: 0.1, onOverdue: 'hold', queueMinutes: 0.15, onQueue: 'alert' });
   const serial = uniqueName('SN-R');
   let worker = await startWorker(temporal.address);
-  let connection = await Connection.connect({ address: temporal.address });
-  let handle = await new Client({ connection }).workflow.start(unitWorkflow, {
+  const connection = await Connection.connect({ address: temporal.address });
+  const handle = await new Client({ connection }).workflow.start(unitWorkflow, {
     taskQueue,
     workflowId: `unit:${serial}`,
     args: [{ serial, site: 'plant-1', line: 'L1', routingKey: 'timed', routingVersion: 1, routing }],
@@ -83,8 +83,6 @@ it('when the deadlines fall due while the worker and the server are down, then b
   expect(((await store.units.events(serial)) ?? []).map((e) => e.type)).not.toContain('overdue');
   temporal = await startTemporalDev({ dataDir, port });
   worker = await startWorker(temporal.address);
-  connection = await Connection.connect({ address: temporal.address });
-  handle = new Client({ connection }).workflow.getHandle(`unit:${serial}`);
 
   // Assert
   const events = await waitFor('the deadlines to fire', async () => {
@@ -96,5 +94,4 @@ it('when the deadlines fall due while the worker and the server are down, then b
   expect(events.find((e) => e.type === 'held')?.detail).toContain('weld');
   expect((await store.units.get(serial))?.status).toBe('held');
   await worker.stop();
-  await connection.close();
 }, 120_000);

@@ -87,7 +87,12 @@ async function userAs(url: string, store: Store, roles: Role | Role[], lines: st
   return { auth: await signIn(url, id, password), id, password };
 }
 
-export async function startTestStack(name: string): Promise<TestStack> {
+export interface TestStackOptions {
+  /** Extra environment for the worker processes (e.g. TAKTFLOW_ERP_WEBHOOK_URL). */
+  workerEnv?: Record<string, string>;
+}
+
+export async function startTestStack(name: string, options: TestStackOptions = {}): Promise<TestStack> {
   const dbName = uniqueName(name);
   const taskQueue = uniqueName(`${name}-tq`);
   const store = await openStore(mongoUri(dbName));
@@ -107,7 +112,7 @@ export async function startTestStack(name: string): Promise<TestStack> {
   async function startWorker(): Promise<WorkerProcess> {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'workers', 'main.ts')], {
       cwd: ROOT,
-      env: { ...process.env, TEMPORAL_ADDRESS: temporalAddress(), MONGODB_URI: mongoUri(dbName), TAKTFLOW_TASK_QUEUE: taskQueue },
+      env: { ...process.env, TEMPORAL_ADDRESS: temporalAddress(), MONGODB_URI: mongoUri(dbName), TAKTFLOW_TASK_QUEUE: taskQueue, ...options.workerEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
