@@ -1,79 +1,151 @@
 /**
- * Row 1: operator actions through the whole path — HTTP API → Temporal Update → routing state
- * machine → batched persist to Mongo — against bare Update round trips to a no-op handler on
- * the same Temporal server. One transition = one accepted action (a start or a complete).
+ * Row 1 (issue 6): step transitions through the whole path — HTTP API (auth, contract,
+ * idempotency record, unit read, station check, audit, live stream) → Workflow Update on
+ * unit:<serial> → routing state machine → persisted read model — against bare Temporal Update
+ * round trips to a no-op handler on the same server. Both run `concurrency` loops for the same
+ * time, in alternating rounds of one run; both workflows are hosted by one worker process of
+ * their own. A transition is one accepted start or complete. Then, with spans around every call
+ * the API makes, where the HTTP path spends its time (at concurrency 1 and at `concurrency`).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { Worker } from '@temporalio/worker';
-import { createActivities } from '../workers/activities';
-import { emptySample, timed, type Row } from './measure';
-import { connect, signedInApi } from './support';
+import type { WorkflowHandle } from '@temporalio/client';
+import { breakdownTable, instrument, Spans } from './breakdown';
+import { emptySample, merge, p99Ratio, rate, rateRatio, runFor, type Outcome, type Row } from './measure';
+import { connect, signedInApi, type BenchApi } from './support';
+import { actViaApi, BenchUnit, LINE, MODEL, post, publishDefinitions } from './units';
+import { startWorkerProcess, type WorkerProcess } from './worker-process';
 import { noopUpdate, noopWorkflow, stopSignal } from './workflows/noop';
 
-const ROUTE: Array<[string, 'pass' | 'fail']> = [
-  ['print', 'pass'], ['spi', 'pass'], ['mount', 'pass'], ['reflow', 'pass'], ['aoi', 'fail'],
-  ['repair', 'pass'], ['aoi', 'pass'], ['ict', 'pass'], ['pack', 'pass'],
-];
+const STEPS = 50;
+const ROUTING = 'bench-line';
 
-let auth: Record<string, string> = {};
-
-async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth, ...headers }, body: JSON.stringify(body) });
-  const json = (await res.json()) as unknown;
-  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json)}`);
-  return json;
+export interface HttpVsUpdateOptions {
+  temporalAddress: string;
+  mongoUri: string;
+  rounds: number;
+  /** Seconds per phase (each round has one baseline and one ours phase). */
+  seconds: number;
+  concurrency: number;
+  /** Seconds per breakdown phase; 0 skips the breakdown. */
+  breakdownSeconds: number;
 }
 
-export async function httpVsUpdate(o: { temporalAddress: string; mongoUri: string; rounds: number; unitsPerRound: number }): Promise<Row> {
+export async function httpVsUpdate(o: HttpVsUpdateOptions): Promise<Outcome> {
   const servers = await connect(o);
-  const { run, store, native, temporal } = servers;
+  const { run, temporal } = servers;
   const oursQueue = `bench-ours-${run}`;
   const baseQueue = `bench-noop-${run}`;
-  const workers = await Promise.all([
-    Worker.create({ connection: native, taskQueue: oursQueue, workflowsPath: require.resolve('../engine/workflows'), activities: createActivities({ store }) }),
-    Worker.create({ connection: native, taskQueue: baseQueue, workflowsPath: require.resolve('./workflows/noop') }),
-  ]);
-  const running = workers.map((w) => w.run());
-  const api = await signedInApi(servers, oursQueue);
-  const { url, admin } = api;
-  auth = api.auth;
-
-  const routing = JSON.parse(readFileSync(path.resolve(__dirname, '..', 'definitions', 'examples', 'smt-mainboard.routing.json'), 'utf8')) as unknown;
-  await post(`${url}/definitions/routing/bench-smt/drafts`, routing);
-  await post(`${url}/definitions/routing/bench-smt/publish`, { signature: { password: admin.password, meaning: 'approved' } });
-
-  const ours = emptySample();
-  const baseline = emptySample();
-  const actionsPerUnit = ROUTE.length * 2;
+  let worker: WorkerProcess | undefined;
+  let api: BenchApi | undefined;
+  let noops: WorkflowHandle[] = [];
+  const notes: string[] = [];
   try {
-    for (let round = 0; round < o.rounds; round++) {
-      // Baseline: the same number of Updates, spread over as many workflows.
-      const handles = await Promise.all(
-        Array.from({ length: o.unitsPerRound }, (_, u) =>
-          temporal.workflow.start(noopWorkflow, { taskQueue: baseQueue, workflowId: `bench-noop-${run}-${round}-${u}` }),
-        ),
-      );
-      for (const h of handles) await h.executeUpdate(noopUpdate, { args: [0] }); // warm: first task of each run
-      for (const h of handles) await timed(baseline, actionsPerUnit, (i) => h.executeUpdate(noopUpdate, { args: [i] }));
-      await Promise.all(handles.map((h) => h.signal(stopSignal)));
+    worker = await startWorkerProcess({
+      temporalAddress: o.temporalAddress,
+      mongoUri: o.mongoUri,
+      queues: [
+        { taskQueue: oursQueue, kind: 'engine' },
+        { taskQueue: baseQueue, kind: 'noop' },
+      ],
+    });
+    api = await signedInApi(servers, oursQueue);
+    const theApi = api;
+    await publishDefinitions(api, ROUTING, STEPS);
 
-      // Ours: units released (not timed), then every action of their route through HTTP.
-      const serials = Array.from({ length: o.unitsPerRound }, (_, u) => `BENCH-${run}-${round}-${u}`);
-      for (const serial of serials) await post(`${url}/units`, { serial, routing: 'bench-smt', line: 'SMT1' });
-      for (const serial of serials) {
-        const actions = ROUTE.flatMap(([step, result]) => [
-          { type: 'start', step, station: 'B1', operator: 'bench' },
-          { type: 'complete', step, station: 'B1', operator: 'bench', result },
-        ]);
-        await timed(ours, actions.length, (i) => post(`${url}/units/${serial}/actions`, actions[i], { 'Idempotency-Key': `${serial}-${i}` }));
+    noops = await Promise.all(
+      Array.from({ length: o.concurrency }, (_, i) => temporal.workflow.start(noopWorkflow, { taskQueue: baseQueue, workflowId: `bench-noop-${run}-${i}` })),
+    );
+    let n = 0;
+    const baselineOp = (loop: number): Promise<unknown> => (noops[loop] as WorkflowHandle).executeUpdate(noopUpdate, { args: [n++] });
+
+    // Units are released through the API before the phase that uses them (not timed); a loop
+    // that runs out takes the next released one, or releases one itself (counted in the notes).
+    let released = 0;
+    let inlineReleases = 0;
+    const pool: BenchUnit[] = [];
+    const release = async (): Promise<BenchUnit> => {
+      const serial = `BENCH-${run}-${released++}`;
+      await post(`${theApi.url}/units`, { serial, routing: ROUTING, line: LINE, productModel: MODEL }, theApi.auth);
+      return new BenchUnit(serial, STEPS);
+    };
+    const current: Array<BenchUnit | undefined> = [];
+    const oursOp = async (loop: number): Promise<unknown> => {
+      let unit = current[loop];
+      if (!unit || unit.done) {
+        unit = pool.shift();
+        if (!unit) {
+          inlineReleases++;
+          unit = await release();
+        }
+        current[loop] = unit;
+      }
+      return actViaApi(theApi, unit);
+    };
+    const fill = async (transitions: number): Promise<void> => {
+      const want = o.concurrency + Math.ceil(transitions / (2 * STEPS));
+      while (pool.length < want) pool.push(await release());
+    };
+
+    // Warm-up (not measured): bundles loaded, connections open, first tasks run.
+    await fill(0);
+    await runFor(emptySample(), { concurrency: o.concurrency, ms: 2_000 }, baselineOp);
+    await runFor(emptySample(), { concurrency: o.concurrency, ms: 2_000 }, oursOp);
+
+    const ours = emptySample();
+    const baseline = emptySample();
+    for (let round = 0; round < o.rounds; round++) {
+      const b = emptySample();
+      await runFor(b, { concurrency: o.concurrency, ms: o.seconds * 1000 }, baselineOp);
+      merge(baseline, b);
+      await fill(rate(b) * o.seconds);
+      await runFor(ours, { concurrency: o.concurrency, ms: o.seconds * 1000 }, oursOp);
+    }
+    if (inlineReleases > 0) notes.push(`http: ${inlineReleases} unit releases happened inside a timed phase (pool ran dry); their time counts against "ours".`);
+
+    const row: Row = {
+      name: `step transitions/s via HTTP API (start + complete, persisted) ÷ bare Update round trips/s (no-op handler); ${o.concurrency} concurrent, ${o.rounds} × ${o.seconds} s each`,
+      ours,
+      baseline,
+      unit: '/s',
+    };
+    const headlines = [
+      { name: 'HTTP step transitions/s ÷ bare no-op Update round trips/s', value: rateRatio(row), goal: { op: '≥' as const, target: 0.7 } },
+      { name: 'p99 latency HTTP step transition ÷ bare no-op Update', value: p99Ratio(row), goal: { op: '≤' as const, target: 3 } },
+    ];
+
+    if (o.breakdownSeconds > 0) {
+      for (const concurrency of [1, o.concurrency]) {
+        const spans = new Spans();
+        const http = emptySample();
+        const noop = emptySample();
+        await runFor(noop, { concurrency, ms: (o.breakdownSeconds * 1000) / 3 }, baselineOp);
+        await fill(o.breakdownSeconds * 200);
+        const before = await worker.stats();
+        const undo = instrument(servers.store, temporal, spans);
+        try {
+          await runFor(http, { concurrency, ms: o.breakdownSeconds * 1000 }, oursOp);
+        } finally {
+          undo();
+        }
+        const after = await worker.stats();
+        notes.push(
+          breakdownTable({
+            title: `Where an HTTP step transition spends its time, ${concurrency} concurrent`,
+            transitions: http.ops,
+            httpMs: http.latencies.reduce((a, b) => a + b, 0),
+            spans,
+            noopUpdateMs: noop.latencies.reduce((a, b) => a + b, 0) / Math.max(1, noop.ops),
+            persistMs: after.ms - before.ms,
+            persistCalls: after.count - before.count,
+          }),
+        );
       }
     }
+    notes.push(`http: worker process hosts both task queues; maxCachedWorkflows ${worker.maxCachedWorkflows.join(' / ')} (SDK default); ${released} units released through the API on a ${STEPS}-step plain routing with the example master data published.`);
+    return { rows: [row], headlines, notes };
   } finally {
-    await api.stop();
-    workers.forEach((w) => w.shutdown());
-    await Promise.all(running);
+    await Promise.all(noops.map((h) => h.signal(stopSignal).catch(() => undefined)));
+    await api?.stop();
+    await worker?.stop();
     await servers.close();
   }
-  return { name: 'step transitions/s via HTTP API (persisted) ÷ bare Update round trips/s (no-op handler)', ours, baseline, unit: '/s' };
 }

@@ -60,3 +60,60 @@ export function table(rows: Row[]): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * Runs `op` in `concurrency` loops for `ms` milliseconds (each loop starts a new op until the
+ * time is up), adding every op's latency and the elapsed time to `into`.
+ */
+export async function runFor(into: Sample, o: { concurrency: number; ms: number }, op: (loop: number) => Promise<unknown>): Promise<void> {
+  const began = performance.now();
+  const end = began + o.ms;
+  let ops = 0;
+  await Promise.all(
+    Array.from({ length: o.concurrency }, async (_, loop) => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        await op(loop);
+        into.latencies.push(performance.now() - t);
+        ops++;
+      }
+    }),
+  );
+  into.ms += performance.now() - began;
+  into.ops += ops;
+}
+
+/** A number the issue sets a goal for, printed with the goal and whether it is met. */
+export interface Headline {
+  name: string;
+  value: number;
+  unit?: string;
+  goal: { op: '≥' | '≤'; target: number; unit?: string };
+}
+
+/** What a benchmark hands back: table rows, headline numbers, and notes or extra tables. */
+export interface Outcome {
+  rows: Row[];
+  headlines?: Headline[];
+  notes?: string[];
+}
+
+export const p99Ratio = (r: Row): number => percentile(r.ours, 99) / percentile(r.baseline, 99);
+export const rateRatio = (r: Row): number => rate(r.ours) / rate(r.baseline);
+
+export function headlines(list: Headline[]): string {
+  return list
+    .map((h) => {
+      const met = h.goal.op === '≥' ? h.value >= h.goal.target : h.value <= h.goal.target;
+      const v = h.value >= 100 ? h.value.toFixed(0) : h.value.toFixed(2);
+      return `- **${h.name}: ${v}${h.unit ?? ''}** (goal ${h.goal.op} ${h.goal.target}${h.goal.unit ?? h.unit ?? ''}: ${met ? 'met' : 'NOT met'})`;
+    })
+    .join('\n');
+}
+
+/** Adds sample `s` to `into`. */
+export function merge(into: Sample, s: Sample): void {
+  into.ops += s.ops;
+  into.ms += s.ms;
+  for (const l of s.latencies) into.latencies.push(l);
+}
