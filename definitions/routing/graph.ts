@@ -27,8 +27,8 @@ export function findStep(routing: Routing, id: string): RoutingStep | undefined 
 /**
  * The transition a unit takes from `from` with `outcome`; undefined when the routing ends there.
  * On fail: the transition listing `defectCode`, else the one without defect codes, else the first
- * fail transition. On pass: the first pass transition (of a split step, its first branch: the
- * engine does not run branches in parallel yet).
+ * fail transition. On pass: the first pass transition (a split step's branches are all started
+ * by the engine, see engine/routing/branches.ts).
  */
 export function nextTransition(routing: Routing, from: string, outcome: Outcome, defectCode?: string): RoutingTransition | undefined {
   const candidates = routing.transitions.filter((t) => t.from === from && t.on === outcome);
