@@ -15,20 +15,29 @@ import { TokenService } from './auth/tokens';
 import { allows } from './contract/permissions';
 import { buildRouter } from './contract/router';
 import { definitionHandlers } from './handlers/definitions';
+import { incidentHandlers } from './handlers/incidents';
 import { authHandlers } from './handlers/auth';
 import { operationHandlers } from './handlers/operations';
 import { lotHandlers } from './handlers/lots';
+import { andonHandlers } from './handlers/andon';
+import { notificationHandlers } from './handlers/notifications';
 import { unitHandlers } from './handlers/units';
 import { workOrderHandlers } from './handlers/work-orders';
+import { ruleHandlers } from './handlers/rules';
 import { AppError, problemHandler } from './http/errors';
 import { Metrics } from './http/metrics';
+import { andonUseCases } from './use-cases/andon';
 import { apiKeyUseCases } from './use-cases/api-keys';
+import { notificationUseCases } from './use-cases/notifications';
 import { authUseCases } from './use-cases/auth';
 import { definitionUseCases } from './use-cases/definitions';
+import { exceptionUseCases } from './use-cases/exceptions';
+import { incidentUseCases } from './use-cases/incidents';
 import { lotUseCases } from './use-cases/lots';
 import { migrationUseCases } from './use-cases/migrations';
 import { unitUseCases } from './use-cases/units';
 import { workOrderUseCases } from './use-cases/work-orders';
+import { ruleUseCases } from './use-cases/rules';
 
 export interface AppDeps {
   store: Store;
@@ -95,6 +104,13 @@ export function createApp(deps: AppDeps): Express {
       ...unitHandlers(units),
       ...workOrderHandlers(workOrders),
       ...lotHandlers(lots, units, migrations),
+      ...ruleHandlers(ruleUseCases({ store: deps.store, siteKey })),
+      ...incidentHandlers(
+        incidentUseCases({ store: deps.store, temporal: deps.temporal, siteKey }),
+        exceptionUseCases({ temporal: deps.temporal, definitions, siteKey, taskQueue: deps.taskQueue, log }),
+      ),
+      ...notificationHandlers(notificationUseCases({ store: deps.store })),
+      ...andonHandlers(andonUseCases({ store: deps.store, siteKey }), { pollMs: deps.streamPollMs }),
     },
   });
   api.use((req) => {

@@ -14,9 +14,10 @@ import { openUnits } from './open-units';
 import { storeVsDriver } from './store-vs-driver';
 import { validationScaling } from './validation';
 import { apiMiddleware } from './api-middleware';
+import { rulesThroughput } from './rules';
 
 /** Which rows to run: all by default, or those named on the command line. */
-const ROWS = ['http', 'open', 'store', 'validation', 'api'] as const;
+const ROWS = ['http', 'open', 'store', 'validation', 'api', 'rules'] as const;
 
 const num = (name: string, fallback: number): number => {
   const v = process.env[name];
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   const unknown = wanted.filter((w) => !(ROWS as readonly string[]).includes(w));
   if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${ROWS.join(', ')}`);
   const selected = (name: (typeof ROWS)[number]): boolean => wanted.length === 0 || wanted.includes(name);
-  const needServers = selected('http') || selected('open') || selected('store') || selected('api');
+  const needServers = selected('http') || selected('open') || selected('store') || selected('api') || selected('rules');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'taktflow-bench-'));
   const log = (line: string): void => console.log(`[bench] ${line}`);
   const temporal = !needServers || process.env.TEMPORAL_ADDRESS ? undefined : await startTemporalDev({ dataDir, port: await freePort(), log });
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     if (selected('store')) rows.push(await storeVsDriver({ mongoUri: db('bench_store'), rounds, units: 50, eventsPerUnit: 20 }));
     if (selected('validation')) rows.push(await validationScaling({ rounds, iterations: 40 }));
     if (selected('api')) rows.push(await apiMiddleware({ temporalAddress, mongoUri: db('bench_api'), rounds, actions: 100 }));
+    if (selected('rules')) rows.push(await rulesThroughput({ mongoUri: db('bench_rules'), rounds, passes: num('BENCH_RULE_PASSES', 20), events: num('BENCH_RULE_EVENTS', 2000) }));
   } finally {
     await temporal?.child.stop();
     await mongo?.child.stop();

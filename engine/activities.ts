@@ -4,8 +4,9 @@
  */
 import type { DeliveryResult, Severity } from '../definitions/incidents/model';
 import type { EscalationChannel, EscalationRecipient } from '../definitions/policies/schema';
-import type { Bilingual } from '../definitions/rules/vocabulary';
+import type { ActionType, Bilingual } from '../definitions/rules/vocabulary';
 import type { UnitBatch } from '../definitions/units/model';
+import type { ActionOutcome, IncidentView } from './incident/view';
 import type { ErpDelivery, ErpMessage } from './work-order/messages';
 import type { WorkOrderView } from './work-order/view';
 
@@ -42,4 +43,28 @@ export interface LevelNotification {
 export interface NotifyActivities {
   /** Resolves the recipients (roles, users, groups; line and current shift) and delivers on every channel, with retries and fallback. */
   notifyLevel(n: LevelNotification): Promise<DeliveryResult[]>;
+}
+
+/** What an incident's automatic actions apply to: the rule's actions and the firing's context and units. */
+export interface IncidentActionRequest {
+  incident: string;
+  site: string;
+  line: string | null;
+  actions: Array<{ type: ActionType }>;
+  context: Record<string, string>;
+  /** Serials of the firing snapshot (hold-unit holds these and context.serial). */
+  serials: string[];
+}
+
+/** Incidents: the read model (one writer, the incident workflow) and the automatic holds. */
+export interface IncidentActivities {
+  persistIncident(view: IncidentView): Promise<void>;
+  /** Holds the selected units (idempotent per incident and unit); the outcome per action. */
+  runIncidentActions(request: IncidentActionRequest): Promise<ActionOutcome[]>;
+}
+
+/** Alert rules: what a rule's Temporal Schedule runs (rules with `every` triggers). */
+export interface RuleActivities {
+  /** Evaluates the rule's active version now; a firing opens or adds to its incident. Null when the rule is not active. */
+  evaluateScheduledRule(ruleKey: string): Promise<{ fired: boolean } | null>;
 }

@@ -3,23 +3,33 @@
  * (its own, never the global one) and hands out the repositories.
  */
 import mongoose, { type Connection } from 'mongoose';
+import { AndonRepository } from './repositories/andon';
 import { AuditLogRepository } from './repositories/audit-log';
 import { ComponentUsageRepository } from './repositories/component-usage';
 import { ApiKeyRepository, RefreshTokenRepository } from './repositories/credentials';
 import { DefinitionRepository } from './repositories/definitions';
+import { DeliveryRepository } from './repositories/deliveries';
 import { DispatchRepository } from './repositories/dispatch';
 import { IdempotencyRepository } from './repositories/idempotency';
+import { IncidentRepository } from './repositories/incidents';
+import { OutboxRepository } from './repositories/outbox';
+import { ProductionEventRepository } from './repositories/production-events';
 import { StreamRepository } from './repositories/stream';
 import { UnitRepository } from './repositories/units';
 import { UserRepository } from './repositories/users';
 import { WorkOrderRepository } from './repositories/work-orders';
 
+export * from './repositories/andon';
 export * from './repositories/audit-log';
 export * from './repositories/component-usage';
 export * from './repositories/credentials';
 export * from './repositories/definitions';
+export * from './repositories/deliveries';
 export * from './repositories/dispatch';
 export * from './repositories/idempotency';
+export * from './repositories/incidents';
+export * from './repositories/outbox';
+export * from './repositories/production-events';
 export * from './repositories/stream';
 export * from './repositories/units';
 export * from './repositories/users';
@@ -32,6 +42,8 @@ export interface Store {
   dispatch: DispatchRepository;
   /** Which units consumed which supplier lots (written from unit batches). */
   componentUsage: ComponentUsageRepository;
+  /** One document per unit event, for the alert rules' facts (written from unit batches). */
+  productionEvents: ProductionEventRepository;
   definitions: DefinitionRepository;
   users: UserRepository;
   refreshTokens: RefreshTokenRepository;
@@ -40,6 +52,12 @@ export interface Store {
   auditLog: AuditLogRepository;
   stream: StreamRepository;
   workOrders: WorkOrderRepository;
+  /** The incident read model (written by each incident's workflow). */
+  incidents: IncidentRepository;
+  /** Notifications: the delivery log, the local mail outbox, the andon board and its stream. */
+  deliveries: DeliveryRepository;
+  outbox: OutboxRepository;
+  andon: AndonRepository;
   /** Round trip to the server; rejects when it does not answer within `timeoutMs`. */
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -57,6 +75,7 @@ export async function openStore(uri: string, options: { dbName?: string } = {}):
   const definitions = new DefinitionRepository(connection);
   const dispatch = new DispatchRepository(connection);
   const componentUsage = new ComponentUsageRepository(connection);
+  const productionEvents = new ProductionEventRepository(connection);
   const security = {
     users: new UserRepository(connection),
     refreshTokens: new RefreshTokenRepository(connection),
@@ -65,6 +84,10 @@ export async function openStore(uri: string, options: { dbName?: string } = {}):
     auditLog: new AuditLogRepository(connection),
     stream: new StreamRepository(connection),
     workOrders: new WorkOrderRepository(connection),
+    incidents: new IncidentRepository(connection),
+    deliveries: new DeliveryRepository(connection),
+    outbox: new OutboxRepository(connection),
+    andon: new AndonRepository(connection),
   };
   await ensureIndexes(connection);
   return {
@@ -72,6 +95,7 @@ export async function openStore(uri: string, options: { dbName?: string } = {}):
     units,
     dispatch,
     componentUsage,
+    productionEvents,
     definitions,
     ...security,
     async ping(timeoutMs = 2_000) {

@@ -1,4 +1,6 @@
 /** Worker configuration, from the environment only. */
+import { notifyConfigFromEnv, type NotifyConfig } from './notify/config';
+
 export interface WorkerConfig {
   temporalAddress: string;
   temporalNamespace: string;
@@ -6,6 +8,12 @@ export interface WorkerConfig {
   taskQueue?: string;
   /** TAKTFLOW_ERP_WEBHOOK_URL: where work orders send progress and completion; none: not sent. */
   erpWebhookUrl?: string;
+  /** Notification channels: SMTP_URL, TAKTFLOW_SMS_PROVIDER, TAKTFLOW_WEBHOOKS, … (workers/notify/config.ts). */
+  notify?: NotifyConfig;
+  /** TAKTFLOW_TIMEZONE: the zone shift windows of rule facts are in (default Asia/Shanghai). */
+  timeZone?: string;
+  /** TAKTFLOW_RULES_COALESCE_MS: at most one evaluation per rule and dedup context in this window (default 500). */
+  rulesCoalesceMs?: number;
 }
 
 export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -15,5 +23,8 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
     mongodbUri: env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/taktflow',
     taskQueue: env.TAKTFLOW_TASK_QUEUE || undefined,
     erpWebhookUrl: env.TAKTFLOW_ERP_WEBHOOK_URL || undefined,
+    notify: notifyConfigFromEnv(env),
+    timeZone: env.TAKTFLOW_TIMEZONE || undefined,
+    rulesCoalesceMs: /^[0-9]{1,6}$/.test(env.TAKTFLOW_RULES_COALESCE_MS ?? '') ? Number(env.TAKTFLOW_RULES_COALESCE_MS) : undefined,
   };
 }

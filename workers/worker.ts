@@ -1,8 +1,13 @@
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { TASK_QUEUE } from '../engine/ids';
 import { openStore, type Store } from '../store';
 import { createActivities } from './activities';
+import { OUTBOX_NOTICE } from './notify/email';
 import type { WorkerConfig } from './config';
+import { RuleRuntime } from './rules/engine';
+import { temporalOpener } from './rules/opener';
+import { startScheduleReconciler } from './rules/schedules';
 
 export interface RunningWorker {
   worker: Worker;
@@ -16,15 +21,22 @@ export async function startWorker(config: WorkerConfig, log: (line: string) => v
   const store: Store = await openStore(config.mongodbUri);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const taskQueue = config.taskQueue ?? TASK_QUEUE;
+  const temporal = new Client({ connection, namespace: config.temporalNamespace });
+  const rules = new RuleRuntime({ store, opener: temporalOpener(temporal, taskQueue), timeZone: config.timeZone, coalesceMs: config.rulesCoalesceMs, log });
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
     taskQueue,
     workflowsPath: require.resolve('../engine/workflows'),
-    activities: createActivities({ store, erp: { url: config.erpWebhookUrl } }),
+    activities: createActivities({ store, erp: { url: config.erpWebhookUrl }, temporal, notify: config.notify, rules }),
   });
+  if (!config.notify?.smtpUrl) log(`[worker] ${OUTBOX_NOTICE}`);
   log(`[worker] polling task queue "${taskQueue}" on ${config.temporalAddress} (namespace ${config.temporalNamespace})`);
+  const reconciler = startScheduleReconciler(temporal, taskQueue, rules, log);
   const done = worker.run().finally(async () => {
+    reconciler.stop();
+    await rules.settle().catch(() => undefined);
+    rules.close();
     await connection.close();
     await store.close();
   });

@@ -1,6 +1,7 @@
 /** Every operation of the API, with the permission it needs. The router is built from this list. */
 import { DEFINITION_KINDS } from '../../definitions/kinds';
 import type { JsonSchema } from './embed';
+import { incidentOperations } from './incidents';
 import type { Access } from './permissions';
 import { CONTENT_SCHEMA_BY_KIND, page } from './schemas';
 
@@ -214,9 +215,46 @@ export const OPERATIONS: Operation[] = [
     summary: 'Release units of the work order: all that remain, or {count} more', headers: idempotencyKey, body: ref('WorkOrderRelease'), idempotent: true,
     responses: { 200: ref('WorkOrder'), ...P([400, 401, 403, 404, 409, 422]) },
   },
+  ...incidentOperations,
   {
     method: 'get', path: '/stream', operationId: 'stream', summary: 'Server-sent events: unit events (incidents and boards later), by line, resumable with Last-Event-ID', tag: 'stream', access: 'stream:read',
     query: { lines: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}(,[A-Za-z][A-Za-z0-9_-]{0,63}){0,49}$' } }, headers: { 'Last-Event-ID': { type: 'string', maxLength: 100 } },
     responses: { 200: 'event-stream', ...P([400, 401, 403]) },
+  },
+  {
+    method: 'get', path: '/deliveries', operationId: 'listDeliveries', tag: 'notifications', access: 'notifications:read',
+    summary: "An incident's notification delivery log: every attempt and each request's final status (provider reply, fallback), oldest first",
+    query: { ...cursorQuery, incident: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$', required: true } }, responses: { 200: page(ref('DeliveryLogEntry')), ...P([400, 401, 403]) },
+  },
+  {
+    method: 'get', path: '/outbox', operationId: 'listOutbox', tag: 'notifications', access: 'notifications:read', query: cursorQuery,
+    summary: 'Mail written to the local outbox (no SMTP server configured), newest first', responses: { 200: page(ref('OutboxMail')), ...P([400, 401, 403]) },
+  },
+  {
+    method: 'get', path: '/andon/{line}', operationId: 'getAndonBoard', tag: 'notifications', access: 'stream:read', pathParams: { line: identifier },
+    summary: "A line's andon board: the open calls, newest first", responses: { 200: ref('AndonBoard'), ...P([400, 401, 403]) },
+  },
+  {
+    method: 'get', path: '/andon/{line}/stream', operationId: 'streamAndon', tag: 'notifications', access: 'stream:read', pathParams: { line: identifier },
+    summary: "Server-sent events of a line's andon board (andon.call, andon.cleared), resumable with Last-Event-ID", headers: { 'Last-Event-ID': { type: 'string', maxLength: 100 } },
+    responses: { 200: 'event-stream', ...P([400, 401, 403]) },
+  },
+  {
+    method: 'get', path: '/facts', operationId: 'listFacts', tag: 'rules', access: 'definitions:read',
+    summary: 'The fact catalog rule conditions test: names, params and their types, units, zh/en labels; with the operators', responses: { 200: ref('FactCatalog'), ...P([401, 403]) },
+  },
+  {
+    method: 'post', path: '/rules/dry-run', operationId: 'dryRunRule', tag: 'rules', access: 'rules:test', body: ref('RuleDryRunRequest'),
+    summary: 'Evaluate a rule draft or a published rule with sample facts (other facts from the recorded production): the result and each condition\'s trace; nothing is opened',
+    responses: { 200: ref('RuleEvaluation'), ...P([400, 401, 403, 404, 422]) },
+  },
+  {
+    method: 'post', path: '/rules/{key}/backtest', operationId: 'backtestRule', tag: 'rules', access: 'rules:test', pathParams: { key }, body: ref('RuleBacktestRequest'),
+    summary: "Replay the last hours or days of recorded production through the rule's active version: when and how often it would have fired",
+    responses: { 200: ref('RuleBacktest'), ...P([400, 401, 403, 404, 422]) },
+  },
+  {
+    method: 'get', path: '/rules/checks', operationId: 'checkRules', tag: 'rules', access: 'rules:test',
+    summary: 'Static checks of the active rule set: rules that can never fire, overlapping rules, escalation levels never reached', responses: { 200: ref('RuleChecks'), ...P([401, 403]) },
   },
 ];

@@ -25,6 +25,16 @@ export type Permission =
   | 'api-keys:manage'
   | 'audit:read'
   | 'stream:read'
+  /** The notification delivery log and the local mail outbox: administrators and quality. */
+  | 'notifications:read'
+  /** Incidents: read (line-scoped), acknowledge (operators too, on their lines), resolve and reopen (quality). */
+  /** Dry runs, backtests and static checks of alert rules (read-only, but they load the database). */
+  | 'rules:test'
+  | 'incidents:read'
+  | 'incidents:acknowledge'
+  | 'incidents:manage'
+  /** Raise a material shortage, equipment failure, quality anomaly or order delay (people, ERP/WMS keys). */
+  | 'exceptions:raise'
   | 'metrics:read';
 
 /** Operations anyone may call, and those any signed-in caller may call. */
@@ -47,17 +57,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'api-keys:manage',
     'audit:read',
     'stream:read',
+    'notifications:read',
+    'rules:test',
+    'incidents:read',
+    'incidents:acknowledge',
+    'incidents:manage',
+    'exceptions:raise',
     'metrics:read',
   ],
   /** Process engineers: routings and master data. */
-  engineer: ['definitions:read', ...authoring('routing', 'master-data'), 'units:read', 'work-orders:read', 'stream:read'],
+  engineer: ['definitions:read', ...authoring('routing', 'master-data'), 'units:read', 'work-orders:read', 'stream:read', 'incidents:read'],
   /** Quality managers: alert rules and escalation ladders; they read the audit trail. */
-  quality: ['definitions:read', ...authoring('alert-rule', 'escalation-policy'), 'units:read', 'work-orders:read', 'units:disposition', 'audit:read', 'stream:read'],
+  quality: ['definitions:read', ...authoring('alert-rule', 'escalation-policy'), 'rules:test', 'units:read', 'work-orders:read', 'units:disposition', 'audit:read', 'stream:read', 'notifications:read', 'incidents:read', 'incidents:acknowledge', 'incidents:manage', 'exceptions:raise'],
   /** Operators at stations: read what to do, act on units of their lines. */
-  operator: ['definitions:read', 'units:read', 'work-orders:read', 'units:act', 'stream:read'],
-  viewer: ['definitions:read', 'units:read', 'work-orders:read', 'stream:read'],
+  operator: ['definitions:read', 'units:read', 'work-orders:read', 'units:act', 'stream:read', 'incidents:read', 'incidents:acknowledge', 'exceptions:raise'],
+  viewer: ['definitions:read', 'units:read', 'work-orders:read', 'stream:read', 'incidents:read'],
   /** ERP, WMS and machines through API keys. */
-  integration: ['definitions:read', 'units:read', 'work-orders:read', 'work-orders:write', 'units:release', 'units:act', 'stream:read', 'metrics:read'],
+  integration: ['definitions:read', 'units:read', 'work-orders:read', 'work-orders:write', 'units:release', 'units:act', 'stream:read', 'exceptions:raise', 'metrics:read'],
 };
 
 export function allows(roles: readonly Role[], access: Access): boolean {

@@ -143,6 +143,7 @@ async function main(): Promise<void> {
           : `               the first admin's password is in ${path.join(dataDir, 'admin-password')}${admin.created ? ` (new: ${admin.value})` : ''}`,
         uiUrl ? `  Temporal UI  ${uiUrl}` : `  Temporal     ${temporalAddress}`,
         `  Data         ${dataDir}`,
+        `  Mail         ${process.env.SMTP_URL ? 'sent through SMTP_URL' : `no SMTP_URL: written to the outbox (${api}/api/v1/outbox)`}`,
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),

@@ -67,8 +67,9 @@ export class StreamRepository {
   /** Settled bucket → how many events it holds, so idle readers do not read it again. */
   private readonly sealed = new Map<string, number>();
 
-  constructor(connection: Connection) {
-    this.events = streamModel(connection);
+  /** `model`: another log with the same shape and ids (the andon log reuses this one's scheme). */
+  constructor(connection: Connection, model: Model<StreamEventDoc> = streamModel(connection)) {
+    this.events = model;
   }
 
   /** Appends an event at `at` (now); appends of one process run one after another. */
