@@ -14,13 +14,22 @@ export const productModelSearchAttribute = keyword('productModel');
 export const lineSearchAttribute = keyword('line');
 export const statusSearchAttribute = keyword('status');
 
+/**
+ * The `status` a unit's run shows in the Web UI: 'active' while it waits for or works a step (a
+ * unit alternates between the two with every action, and each change would cost a visibility
+ * write); 'held', 'scrapped' and 'finished' as they are.
+ */
+export function runStatus(status: string): string {
+  return status === 'waiting' || status === 'in-progress' ? 'active' : status;
+}
+
 /** What a unit's run is started with, so the Temporal Web UI can filter on it. */
 export function unitSearchAttributes(u: { serial: string; routingKey: string; line: string; productModel?: string; workOrder?: string }): SearchAttributePair[] {
   return [
     { key: serialSearchAttribute, value: u.serial },
     { key: routingKeySearchAttribute, value: u.routingKey },
     { key: lineSearchAttribute, value: u.line },
-    { key: statusSearchAttribute, value: 'waiting' },
+    { key: statusSearchAttribute, value: 'active' },
     ...(u.productModel ? [{ key: productModelSearchAttribute, value: u.productModel }] : []),
     ...(u.workOrder ? [{ key: workOrderSearchAttribute, value: u.workOrder }] : []),
   ];

@@ -38,7 +38,7 @@ import {
   type UnitView,
   type UnitWorkflowInput,
 } from './unit-messages';
-import { statusSearchAttribute } from './search-attributes';
+import { runStatus, statusSearchAttribute } from './search-attributes';
 import { unitProgressSignal } from './work-order';
 
 export * from './unit-messages';
@@ -250,7 +250,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     }
   };
 
-  let trackedStatus = '';
+  // Started as 'active' (see unitSearchAttributes): the first change worth telling is a hold or the end.
+  let trackedStatus = 'active';
   for (;;) {
     const wake = (): boolean => pending.length > 0 || terminal() || deadlinesChanged;
     const next = timersOn ? earliest(deadlines) : undefined;
@@ -263,9 +264,10 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
       const { lastSeq: _lastSeq, holdReason: _holdReason, ...head } = view();
       await persistUnitBatch({ ...head, events });
       persistedSeq = events[events.length - 1]?.seq ?? persistedSeq;
-      if (tracksStatus && trackedStatus !== state.status) {
-        trackedStatus = state.status;
-        upsertSearchAttributes([{ key: statusSearchAttribute, value: state.status }]);
+      const searchable = runStatus(state.status);
+      if (tracksStatus && trackedStatus !== searchable) {
+        trackedStatus = searchable;
+        upsertSearchAttributes([{ key: statusSearchAttribute, value: searchable }]);
       }
       await report();
     }
