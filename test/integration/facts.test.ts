@@ -1,4 +1,5 @@
 /** Fact providers against the real MongoDB-wire server, over seeded production events. */
+import { FACTS } from '../../definitions/rules/facts';
 import type { UnitBatch, UnitEvent } from '../../definitions/units/model';
 import { openStore, type Store } from '../../store';
 import { FACT_PROVIDERS, FactCache, type ResolvedParams } from '../../workers/rules/facts';
@@ -147,7 +148,6 @@ describe('resource facts and the cache', () => {
   });
 
   it('when the catalog is listed, then every fact has a provider', () => {
-    const { FACTS } = jest.requireActual<typeof import('../../definitions/rules/facts')>('../../definitions/rules/facts');
     expect(FACTS.filter((f) => !Object.hasOwn(FACT_PROVIDERS, f.name)).map((f) => f.name)).toEqual([]);
   });
 });
