@@ -9,6 +9,7 @@
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import { breakdownTable, instrument, Spans } from './breakdown';
+import { cpuPerOp, cpuRoles, cpuSnapshot, cpuTable, type CpuSnapshot } from './cpu';
 import { emptySample, merge, p99Ratio, rate, rateRatio, runFor, type Outcome, type Row } from './measure';
 import { connect, signedInApi, type BenchApi } from './support';
 import { actViaApi, BenchUnit, LINE, MODEL, post, publishDefinitions } from './units';
@@ -92,13 +93,32 @@ export async function httpVsUpdate(o: HttpVsUpdateOptions): Promise<Outcome> {
 
     const ours = emptySample();
     const baseline = emptySample();
+    const roles = cpuRoles(worker.pid);
+    const cpu = { ours: {} as Record<string, number>, baseline: {} as Record<string, number> };
+    const addCpu = (into: Record<string, number>, before: CpuSnapshot, ops: number): void => {
+      for (const [role, ms] of Object.entries(cpuPerOp(before, cpuSnapshot(roles), 1))) into[role] = (into[role] ?? 0) + ms;
+      into['#ops'] = (into['#ops'] ?? 0) + ops;
+    };
     for (let round = 0; round < o.rounds; round++) {
       const b = emptySample();
+      let mark = cpuSnapshot(roles);
       await runFor(b, { concurrency: o.concurrency, ms: o.seconds * 1000 }, baselineOp);
+      addCpu(cpu.baseline, mark, b.ops);
       merge(baseline, b);
       await fill(rate(b) * o.seconds);
+      const opsBefore = ours.ops;
+      mark = cpuSnapshot(roles);
       await runFor(ours, { concurrency: o.concurrency, ms: o.seconds * 1000 }, oursOp);
+      addCpu(cpu.ours, mark, ours.ops - opsBefore);
     }
+    const perOp = (c: Record<string, number>): Record<string, number> => {
+      const { '#ops': ops = 1, ...byRole } = c;
+      return Object.fromEntries(Object.entries(byRole).map(([r, ms]) => [r, ms / Math.max(1, ops)]));
+    };
+    notes.push(cpuTable(`CPU per operation in the timed phases, ${o.concurrency} concurrent`, [
+      { name: 'HTTP step transition', perOp: perOp(cpu.ours) },
+      { name: 'bare no-op Update', perOp: perOp(cpu.baseline) },
+    ]));
     if (inlineReleases > 0) notes.push(`http: ${inlineReleases} unit releases happened inside a timed phase (pool ran dry); their time counts against "ours".`);
 
     const row: Row = {
