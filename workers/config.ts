@@ -14,6 +14,8 @@ export interface WorkerConfig {
   timeZone?: string;
   /** TAKTFLOW_RULES_COALESCE_MS: at most one evaluation per rule and dedup context in this window (default 500). */
   rulesCoalesceMs?: number;
+  /** How long the active alert rules are kept before they are read again (a newly published rule applies after at most this). */
+  rulesReloadMs?: number;
 }
 
 export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -26,5 +28,6 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
     notify: notifyConfigFromEnv(env),
     timeZone: env.TAKTFLOW_TIMEZONE || undefined,
     rulesCoalesceMs: /^[0-9]{1,6}$/.test(env.TAKTFLOW_RULES_COALESCE_MS ?? '') ? Number(env.TAKTFLOW_RULES_COALESCE_MS) : undefined,
+    rulesReloadMs: /^[0-9]{1,7}$/.test(env.TAKTFLOW_RULES_RELOAD_MS ?? '') ? Number(env.TAKTFLOW_RULES_RELOAD_MS) : undefined,
   };
 }

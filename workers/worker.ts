@@ -22,7 +22,7 @@ export async function startWorker(config: WorkerConfig, log: (line: string) => v
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const taskQueue = config.taskQueue ?? TASK_QUEUE;
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
-  const rules = new RuleRuntime({ store, opener: temporalOpener(temporal, taskQueue), timeZone: config.timeZone, coalesceMs: config.rulesCoalesceMs, log });
+  const rules = new RuleRuntime({ store, opener: temporalOpener(temporal, taskQueue), timeZone: config.timeZone, coalesceMs: config.rulesCoalesceMs, reloadMs: config.rulesReloadMs, log });
   const worker = await Worker.create({
     connection,
     namespace: config.temporalNamespace,
