@@ -15,9 +15,10 @@ import { storeVsDriver } from './store-vs-driver';
 import { validationScaling } from './validation';
 import { apiMiddleware } from './api-middleware';
 import { rulesThroughput } from './rules';
+import { alertLatency } from './alert-latency';
 
 /** Which rows to run: all by default, or those named on the command line. */
-const ROWS = ['http', 'open', 'store', 'validation', 'api', 'rules'] as const;
+const ROWS = ['http', 'open', 'store', 'validation', 'api', 'rules', 'alerts'] as const;
 
 const num = (name: string, fallback: number): number => {
   const v = process.env[name];
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const unknown = wanted.filter((w) => !(ROWS as readonly string[]).includes(w));
   if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${ROWS.join(', ')}`);
   const selected = (name: (typeof ROWS)[number]): boolean => wanted.length === 0 || wanted.includes(name);
-  const needServers = selected('http') || selected('open') || selected('store') || selected('api') || selected('rules');
+  const needServers = selected('http') || selected('open') || selected('store') || selected('api') || selected('rules') || selected('alerts');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'taktflow-bench-'));
   const log = (line: string): void => console.log(`[bench] ${line}`);
   const temporal = !needServers || process.env.TEMPORAL_ADDRESS ? undefined : await startTemporalDev({ dataDir, port: await freePort(), log });
@@ -77,13 +78,18 @@ async function main(): Promise<void> {
     if (selected('validation')) rows.push(await validationScaling({ rounds, iterations: 40 }));
     if (selected('api')) rows.push(await apiMiddleware({ temporalAddress, mongoUri: db('bench_api'), rounds, actions: 100 }));
     if (selected('rules')) rows.push(await rulesThroughput({ mongoUri: db('bench_rules'), rounds, passes: num('BENCH_RULE_PASSES', 20), events: num('BENCH_RULE_EVENTS', 2000) }));
+    if (selected('alerts')) {
+      const alerts = { samples: num('BENCH_ALERT_SAMPLES', 40), concurrency: num('BENCH_ALERT_CONCURRENCY', 4) };
+      settings.push(`alerts: BENCH_ALERT_SAMPLES=${alerts.samples} BENCH_ALERT_CONCURRENCY=${alerts.concurrency}`);
+      take(await alertLatency({ temporalAddress, mongoUri: db('bench_alerts'), ...alerts }));
+    }
   } finally {
     await temporal?.child.stop();
     await mongo?.child.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  const printed = [table(rows), ...(heads.length > 0 ? ['', '## Goals of issue 6', '', headlines(heads)] : []), ...notes.flatMap((n) => ['', n])].join('\n');
+  const printed = [table(rows), ...(heads.length > 0 ? ['', '## Goals (issues 6 and 7)', '', headlines(heads)] : []), ...notes.flatMap((n) => ['', n])].join('\n');
   console.log(`\n${printed}\n`);
   const stamp = new Date().toISOString().replace(/[:]/g, '').replace(/\..*/, 'Z');
   const file = path.resolve(__dirname, 'results', `${stamp}.md`);
