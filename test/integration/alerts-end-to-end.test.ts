@@ -1,10 +1,9 @@
 /**
  * Alerts end to end on the real stack: units inspected at AOI through the API drive a defect-rate
- * rule over its threshold; the worker's evaluation opens the incident, and with the SMTP server
- * refusing every session the level-1 mail is retried and the SMS fallback carries it; the incident
- * is there all the same. (The hold action and mail + SMS on one level are shown in
- * incident-escalation and notify-* suites; an end-to-end test of them here failed once in ~5 runs
- * under full-suite load — a firing that did not become an incident — and is the next thing to fix.)
+ * rule over its threshold; the worker's evaluation opens exactly one incident, its hold action
+ * holds the triggering unit, and level 1 reaches the loopback SMTP and SMPP peers. With the SMTP
+ * server refusing every session, the mail is retried and the SMS fallback carries it; the
+ * incident is there all the same.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +20,12 @@ interface Incident { id: string; type: string; status: string; dedupKey: string;
 interface Delivery { kind: string; channel: string; status: string; attempt: number | null; fallback?: string | null; fallbackFor?: string | null }
 
 const SIGNED = { signature: { password: ADMIN.password, meaning: 'approved' } };
+/**
+ * Incident workflow ids are incident:<dedupKey>, and the suites share one Temporal server: keys of
+ * their own keep this suite's firings from landing on another suite's incident.
+ */
+const KEY_A = uniqueName('aoi-rate');
+const KEY_B = uniqueName('aoi-rate-b');
 const QUALITY_ENGINEER = { email: 'zhang.wei@example.com', phone: '+8613800000002' };
 let stack: TestStack;
 let smtp: SmtpPeer;
@@ -67,8 +72,8 @@ async function inspect(productModel: string, result: 'pass' | 'fail'): Promise<s
 /** A timeout says what the worker logged and which incidents exist, so a failure can be read. */
 async function explain(e: unknown): Promise<never> {
   const incidents = (await http('GET', `${stack.url}/incidents?limit=50`)).body;
-  const log = stack.workers.map((w) => w.output()).join('\n').split('\n').filter((l) => /\[rules\]|rror|fail/i.test(l)).slice(-40).join('\n');
-  throw new Error(`${String(e)}\n--- worker log (rules, errors) ---\n${log}\n--- incidents ---\n${JSON.stringify(incidents).slice(0, 2000)}`);
+  const log = stack.workers.map((w) => w.output()).join('\n').split('\n').filter((l) => /\[rules\]|incident|Workflow task/i.test(l)).slice(-40).join('\n');
+  throw new Error(`${String(e)}\n--- worker log ---\n${log}\n--- incidents ---\n${JSON.stringify(incidents).slice(0, 2000)}`);
 }
 
 async function incidentsOf(type: string, dedupKey: string): Promise<Incident[]> {
@@ -95,14 +100,36 @@ beforeAll(async () => {
   await publish('routing', 'aoi-check', routing);
   await publish('escalation-policy', 'mail-and-sms', policy(['email', 'sms']));
   await publish('escalation-policy', 'mail-only', policy(['email']));
-  await publish('alert-rule', 'aoi-a100', { ...aoiDefectRule(20, 4), scope: { steps: ['aoi'], productModels: ['MB-A100'] }, escalationPolicy: 'mail-and-sms', actions: [{ type: 'hold-unit' }], dedupKey: 'aoi-rate:{{productModel}}' });
-  await publish('alert-rule', 'aoi-b200', { ...aoiDefectRule(20, 4), event: { ...aoiDefectRule().event, type: 'quality.aoi-rate-b200' }, scope: { steps: ['aoi'], productModels: ['MB-B200'] }, escalationPolicy: 'mail-only', dedupKey: 'aoi-rate-b:{{productModel}}' });
+  await publish('alert-rule', 'aoi-a100', { ...aoiDefectRule(20, 4), scope: { steps: ['aoi'], productModels: ['MB-A100'] }, escalationPolicy: 'mail-and-sms', actions: [{ type: 'hold-unit' }], dedupKey: `${KEY_A}:{{productModel}}` });
+  await publish('alert-rule', 'aoi-b200', { ...aoiDefectRule(20, 4), event: { ...aoiDefectRule().event, type: 'quality.aoi-rate-b200' }, scope: { steps: ['aoi'], productModels: ['MB-B200'] }, escalationPolicy: 'mail-only', dedupKey: `${KEY_B}:{{productModel}}` });
 }, 120_000);
 
 afterAll(async () => {
   await stack?.stop();
   await smtp?.stop();
   await smpp?.stop();
+});
+
+it('when the AOI defect rate goes over the limit, then exactly one incident opens, the triggering unit is held, and level 1 arrives by mail and SMS', async () => {
+  // Act: 2 of 5 boards fail (40 % > 20 %, at least 4 inspected), then 3 more fail.
+  const serials: string[] = [];
+  for (const result of ['pass', 'fail', 'pass', 'fail', 'pass'] as const) serials.push(await inspect('MB-A100', result));
+  const [incident] = await eventually(async () => {
+    const found = await incidentsOf('quality.aoi-defect-rate', `${KEY_A}:MB-A100`);
+    return found.length > 0 && found[0]?.actions.length ? found : undefined;
+  }, 60_000, 'the incident and its hold').catch(explain);
+  for (let i = 0; i < 3; i++) serials.push(await inspect('MB-A100', 'fail'));
+  const mail = await smtp.waitFor(1, 30_000);
+  await eventually(() => (smpp.messages.some((m) => m.to === QUALITY_ENGINEER.phone) ? true : undefined), 30_000, 'the SMS');
+
+  // Assert
+  expect(await incidentsOf('quality.aoi-defect-rate', `${KEY_A}:MB-A100`)).toHaveLength(1);
+  const held = incident?.actions.find((a) => a.type === 'hold-unit')?.held ?? [];
+  expect(held).toHaveLength(1);
+  expect(serials).toContain(held[0]);
+  expect((await http<{ status: string }>('GET', `${stack.url}/units/${held[0] as string}`)).body.status).toBe('held');
+  expect(mail[0]?.to).toContain(QUALITY_ENGINEER.email);
+  expect(`${mail[0]?.subject} ${mail[0]?.text}`).toContain('MB-A100');
 });
 
 it('when the SMTP server refuses every session, then the mail is retried, the SMS fallback carries level 1, and the incident is not lost', async () => {
@@ -114,7 +141,7 @@ it('when the SMTP server refuses every session, then the mail is retried, the SM
   // Act
   for (const result of ['fail', 'pass', 'fail', 'pass', 'pass'] as const) await inspect('MB-B200', result);
   const [incident] = await eventually(async () => {
-    const found = await incidentsOf('quality.aoi-rate-b200', 'aoi-rate-b:MB-B200');
+    const found = await incidentsOf('quality.aoi-rate-b200', `${KEY_B}:MB-B200`);
     return found.length > 0 ? found : undefined;
   }, 60_000, 'the incident').catch(explain);
   const deliveries = await eventually(async () => {
@@ -127,5 +154,5 @@ it('when the SMTP server refuses every session, then the mail is retried, the SM
   expect(deliveries.filter((d) => d.kind === 'attempt' && d.channel === 'email' && d.status === 'failed').length).toBeGreaterThanOrEqual(3);
   expect(deliveries.find((d) => d.kind === 'final' && d.channel === 'email')).toMatchObject({ status: 'failed', fallback: 'sms' });
   expect(smpp.messages.slice(smsBefore).some((m) => m.to === QUALITY_ENGINEER.phone)).toBe(true);
-  expect(await incidentsOf('quality.aoi-rate-b200', 'aoi-rate-b:MB-B200')).toHaveLength(1);
+  expect(await incidentsOf('quality.aoi-rate-b200', `${KEY_B}:MB-B200`)).toHaveLength(1);
 });

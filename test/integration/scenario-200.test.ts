@@ -7,6 +7,9 @@
  * and the ERP receiver's messages (each accepted once by idempotency key although it fails the
  * first two attempts) are asserted. The published routing is the SMT example with its print →
  * reflow queue-time limit scaled from 240 to 0.5 minutes so the violation happens in test time.
+ * An AOI defect-rate rule watches the run: as the seeded failures drive the rate over its limit it
+ * opens exactly one incident, holds the unit that tipped it (quality releases it and the unit goes
+ * on), and level 1 reaches the loopback SMTP and SMPP peers.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +18,9 @@ import type { WorkOrderView } from '../../engine/work-order/view';
 import { uniqueName } from '../support/env';
 import { eventually, startErpReceiver, type ErpReceiver } from '../support/erp-receiver';
 import { complete, exampleRouting, SMT_MODEL, start, type ActionBody } from '../support/fixtures';
+import { startSmppPeer, type SmppPeer } from '../support/peers/smpp';
+import { startSmtpPeer, type SmtpPeer } from '../support/peers/smtp';
+import { aoiDefectRule } from '../support/rules';
 import { ADMIN, http, startTestStack, useHeaders, type Auth, type TestStack } from '../support/stack';
 
 const QUANTITY = 200;
@@ -29,6 +35,13 @@ interface Outcome { status: number; body: { reason?: string; missedSteps?: strin
 let stack: TestStack;
 let erp: ErpReceiver;
 let quality: Auth;
+let smtp: SmtpPeer;
+let smpp: SmppPeer;
+/** Holds the AOI incident put on units, released again by quality so the unit goes on. */
+const incidentReleases = new Map<string, number>();
+const QUALITY_ENGINEER = { email: 'zhang.wei@example.com', phone: '+8613800000002' };
+/** Incident workflow ids are incident:<dedupKey> on a Temporal server the suites share: a key of this suite's own. */
+const AOI_KEY = uniqueName('aoi-rate');
 
 /** mulberry32: a small seeded generator, so "about 5% fail AOI" picks the same boards every run. */
 function seeded(seed: number): () => number {
@@ -46,11 +59,24 @@ async function send(serial: string, body: ActionBody): Promise<Outcome> {
   return http('POST', `${stack.url}/units/${serial}/actions`, { ...body, station: STATIONS[body.step] as string });
 }
 
+/** Sends an action; when the AOI incident has held the unit meanwhile, quality releases it and the action is sent again. */
+async function accepted(serial: string, body: ActionBody): Promise<Outcome> {
+  let res = await send(serial, body);
+  for (let i = 0; i < 3 && res.status === 409 && res.body.reason === 'UNIT_HELD'; i++) {
+    const trace = (await http<{ events: Array<{ type: string; detail: string | null }> }>('GET', `${stack.url}/units/${serial}/trace`)).body.events;
+    if (!/^incident /.test(trace.filter((e) => e.type === 'held').pop()?.detail ?? '')) break;
+    expect((await http('POST', `${stack.url}/units/${serial}/release-hold`, { reason: 'checked after the AOI incident' }, quality)).status).toBe(200);
+    incidentReleases.set(serial, (incidentReleases.get(serial) ?? 0) + 1);
+    res = await send(serial, body);
+  }
+  return res;
+}
+
 /** Starts and completes a step; both must be accepted. */
 async function step(serial: string, id: string, result: 'pass' | 'fail' = 'pass', data: Partial<ActionBody> = {}): Promise<Outcome> {
-  const s = await send(serial, start(id));
+  const s = await accepted(serial, start(id));
   expect([serial, id, 'start', s.status]).toEqual([serial, id, 'start', 200]);
-  const c = await send(serial, complete(id, result, data));
+  const c = await accepted(serial, complete(id, result, data));
   expect([serial, id, result, c.status]).toEqual([serial, id, result, 200]);
   return c;
 }
@@ -72,7 +98,18 @@ const normal = (aoiFails: boolean): Script => async (serial) => {
 
 beforeAll(async () => {
   erp = await startErpReceiver({ failFirst: 2 });
-  stack = await startTestStack('scenario', { workerEnv: { TAKTFLOW_ERP_WEBHOOK_URL: erp.url } });
+  smtp = await startSmtpPeer();
+  smpp = await startSmppPeer();
+  stack = await startTestStack('scenario', {
+    workerEnv: {
+      TAKTFLOW_ERP_WEBHOOK_URL: erp.url,
+      SMTP_URL: smtp.url,
+      TAKTFLOW_SMS_PROVIDER: 'smpp',
+      SMPP_URL: smpp.url,
+      TAKTFLOW_RULES_COALESCE_MS: '200',
+      TAKTFLOW_RULES_RELOAD_MS: '500',
+    },
+  });
   await stack.startWorker();
   useHeaders(stack.admin);
   const md = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'definitions', 'examples', 'plant-1.master-data.json'), 'utf8')) as unknown;
@@ -83,11 +120,19 @@ beforeAll(async () => {
   expect((await http('POST', `${stack.url}/definitions/routing/smt-mainboard/drafts`, routing)).status).toBe(201);
   expect((await http('POST', `${stack.url}/definitions/routing/smt-mainboard/publish`, SIGNED)).status).toBe(201);
   quality = (await stack.as('quality', ['SMT1'])).auth;
+  const policy = { name: 'AOI alerts', levels: [{ delayMinutes: 0, delayFrom: 'open', channels: [{ channel: 'email' }, { channel: 'sms' }], recipients: [{ role: 'quality-engineer' }] }], onAcknowledge: 'stop' };
+  expect((await http('POST', `${stack.url}/definitions/escalation-policy/aoi-alerts/drafts`, policy)).status).toBe(201);
+  expect((await http('POST', `${stack.url}/definitions/escalation-policy/aoi-alerts/publish`, SIGNED)).status).toBe(201);
+  const rule = { ...aoiDefectRule(3, 50), scope: { steps: ['aoi'], productModels: [SMT_MODEL] }, escalationPolicy: 'aoi-alerts', actions: [{ type: 'hold-unit' }], cooldownMinutes: 60, dedupKey: `${AOI_KEY}:{{productModel}}` };
+  expect((await http('POST', `${stack.url}/definitions/alert-rule/aoi-rate/drafts`, rule)).status).toBe(201);
+  expect((await http('POST', `${stack.url}/definitions/alert-rule/aoi-rate/publish`, SIGNED)).status).toBe(201);
 }, 120_000);
 
 afterAll(async () => {
   await stack?.stop();
   await erp?.close();
+  await smtp?.stop();
+  await smpp?.stop();
 });
 
 it('when a 200-unit work order runs the SMT route with its deviations, then counts, events, refusals and ERP messages are exactly as expected', async () => {
@@ -141,9 +186,10 @@ it('when a 200-unit work order runs the SMT route with its deviations, then coun
   scripts.set(heldOnce, async (serial) => {
     for (const id of ['print', 'spi', 'mount']) await step(serial, id);
     const hold = await http('POST', `${stack.url}/units/${serial}/hold`, { reason: 'suspect reflow profile' }, quality);
+    expect(hold.status).toBe(200);
     refusals.whileHeld = await send(serial, start('reflow'));
     const release = await http('POST', `${stack.url}/units/${serial}/release-hold`, { reason: 'profile checked' }, quality);
-    expect([hold.status, release.status]).toEqual([200, 200]);
+    expect(release.status).toBe(200);
     for (const id of ['reflow', 'aoi', 'ict', 'pack']) await step(serial, id);
   });
   scripts.set(waiter, async (serial) => {
@@ -194,7 +240,7 @@ it('when a 200-unit work order runs the SMT route with its deviations, then coun
     return aoiFailing.has(serial) ? 16 + 4 : 16; // an AOI fail adds aoi fail and a repair
   };
   const counts = await Promise.all(serials.map(async (serial) => [serial, (await http<{ events: Array<{ seq: number }> }>('GET', `${stack.url}/units/${serial}/trace`)).body.events.length] as const));
-  expect(counts.filter(([serial, n]) => n !== expected(serial))).toEqual([]);
+  expect(counts.filter(([serial, n]) => n !== expected(serial) + 2 * (incidentReleases.get(serial) ?? 0))).toEqual([]);
   const waiterEvents = (await http<{ events: Array<{ type: string }> }>('GET', `${stack.url}/units/${waiter}/trace`)).body.events.map((e) => e.type);
   expect(waiterEvents).toEqual(['released', 'started', 'completed', 'queue-time-exceeded', 'held', 'scrapped']);
 
@@ -216,4 +262,17 @@ it('when a 200-unit work order runs the SMT route with its deviations, then coun
     ]),
   );
   expect(mine.filter((m) => m.kind === 'progress').length).toBeGreaterThan(0);
+
+  // Assert: the AOI defect-rate rule opened exactly one incident, held at most the unit that tipped it, and level 1 arrived by mail and SMS.
+  const incidents = (await http<{ items: Array<{ dedupKey: string; actions: Array<{ type: string; held: string[] }> }> }>('GET', `${stack.url}/incidents?limit=50`)).body.items.filter((i) => i.dedupKey === `${AOI_KEY}:${SMT_MODEL}`);
+  if (incidents.length !== 1) {
+    const log = stack.workers.map((w) => w.output()).join('\n').split('\n').filter((l) => /\[rules\]|incident|Workflow task/i.test(l)).slice(-40).join('\n');
+    throw new Error(`expected exactly one AOI incident, found ${incidents.length}\n--- worker log ---\n${log}`);
+  }
+  const held = incidents[0]?.actions.find((a) => a.type === 'hold-unit')?.held ?? [];
+  expect(held.length).toBeLessThanOrEqual(1);
+  expect([...incidentReleases.keys()].every((serial) => held.includes(serial))).toBe(true);
+  const mails = await smtp.waitFor(1, 30_000);
+  expect(mails.some((m) => m.to.includes(QUALITY_ENGINEER.email))).toBe(true);
+  await eventually(() => (smpp.messages.some((m) => m.to === QUALITY_ENGINEER.phone) ? true : undefined), 30_000, 'the level-1 SMS');
 }, 900_000);
