@@ -7,21 +7,8 @@ import type { UnitBatch } from '../../definitions/units/model';
 import { componentUsageId, componentUsageModel, type ComponentUsageDoc } from '../models/component-usage';
 import { isDuplicateKey } from '../models/support';
 
-export interface ComponentUsage {
-  partNumber: string;
-  supplierLot: string;
-  serial: string;
-  seq: number;
-  step: string | null;
-  station: string | null;
-  quantity: number;
-  at: Date;
-  site: string;
-  line: string;
-  workOrder: string | null;
-  lot: string | null;
-  productModel: string | null;
-}
+/** A component usage as read back: the stored document without its _id. */
+export type ComponentUsage = Omit<ComponentUsageDoc, '_id'>;
 
 export interface ComponentLotQuery {
   supplierLot: string;
