@@ -11,7 +11,7 @@
  *  - `andon_board`: the open calls per line, one document per call, deleted when cleared.
  */
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { StreamEventDoc } from './stream';
+import { streamEventSchema, type StreamEventDoc } from './stream';
 import { modelOn } from './support';
 
 export type DeliveryDocKind = 'attempt' | 'final' | 'claim';
@@ -104,17 +104,7 @@ const andonCallSchema = new Schema<AndonCallDoc>(
 );
 andonCallSchema.index({ line: 1, at: 1 });
 
-const andonEventSchema = new Schema<StreamEventDoc>(
-  {
-    _id: String,
-    type: { type: String, required: true },
-    line: { type: String, default: null },
-    site: { type: String, default: null },
-    data: String,
-    at: Date,
-  },
-  { collection: 'andon', versionKey: false },
-);
+const andonEventSchema = streamEventSchema('andon');
 
 export function deliveryModel(c: Connection): Model<DeliveryDoc> {
   return modelOn(c, 'Delivery', deliverySchema);

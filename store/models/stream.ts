@@ -17,17 +17,22 @@ export interface StreamEventDoc {
   at: Date;
 }
 
-const streamEvent = new Schema<StreamEventDoc>(
-  {
-    _id: String,
-    type: { type: String, required: true },
-    line: { type: String, default: null },
-    site: { type: String, default: null },
-    data: String,
-    at: Date,
-  },
-  { collection: 'stream_events', versionKey: false },
-);
+/** The schema of a time-ordered event log; the live stream and the andon log each keep one. */
+export function streamEventSchema(collection: string): Schema<StreamEventDoc> {
+  return new Schema<StreamEventDoc>(
+    {
+      _id: String,
+      type: { type: String, required: true },
+      line: { type: String, default: null },
+      site: { type: String, default: null },
+      data: String,
+      at: Date,
+    },
+    { collection, versionKey: false },
+  );
+}
+
+const streamEvent = streamEventSchema('stream_events');
 
 export function streamModel(c: Connection): Model<StreamEventDoc> {
   return modelOn(c, 'StreamEvent', streamEvent);

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DeliveryResult } from '../../definitions/incidents/model';
 import type { EscalationPolicy } from '../../definitions/policies/schema';
 import type { LevelNotification } from '../../engine/activities';
@@ -22,22 +21,20 @@ import {
   type IncidentWorkflowInput,
 } from '../../engine/workflows/incident-messages';
 import { unitReleasedUpdate, unitViewQuery, unitWorkflow } from '../../engine/workflows/unit';
-import { temporalTestServer } from '../../scripts/stack/binaries';
-import { openStore, type Store } from '../../store';
+import type { Store } from '../../store';
 import { createActivities } from '../../workers/activities';
-import { mongoUri, uniqueName } from '../support/env';
+import { uniqueName } from '../support/env';
+import { startTimeSkippingSuite, type TimeSkippingSuite } from '../support/time-skipping';
 import { timedRouting } from '../support/routings';
 
 const MINUTE = 60_000;
 const policy = (name: string): EscalationPolicy =>
   JSON.parse(readFileSync(path.join(__dirname, '../../definitions/examples', `${name}.escalation-policy.json`), 'utf8')) as EscalationPolicy;
 
+let suite: TimeSkippingSuite;
 let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
 let store: Store;
-let worker: Worker;
-let running: Promise<void>;
-const taskQueue = uniqueName('incidents');
+let taskQueue: string;
 const notified: LevelNotification[] = [];
 
 /** Records each level and answers that every channel sent it. */
@@ -78,20 +75,12 @@ async function levels(handle: Handle): Promise<Array<[number, number, number]>> 
 }
 
 beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } });
-  bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../engine/workflows'), logger: new DefaultLogger('WARN') });
-  store = await openStore(mongoUri(uniqueName('incidents')));
-  worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: { ...createActivities({ store, temporal: env.client }), notifyLevel } });
-  running = worker.run();
+  suite = await startTimeSkippingSuite('incidents', (s, e) => ({ ...createActivities({ store: s, temporal: e.client }), notifyLevel }));
+  ({ env, store, taskQueue } = suite);
 });
 
 afterAll(async () => {
-  if (worker?.getState() === 'RUNNING') worker.shutdown();
-  await running;
-  await store?.connection.dropDatabase().catch(() => undefined);
-  await store?.close();
-  await env?.teardown();
+  await suite?.stop();
 });
 
 describe('escalation ladder (quality-default: levels at 0, 10, 30, 60 min; acknowledge stops)', () => {

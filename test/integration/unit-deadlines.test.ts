@@ -3,24 +3,21 @@
  * time-skipping test server (hours pass in milliseconds), with an in-process worker and the real
  * store; and continue-as-new keeping a run's state and seq.
  */
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Routing } from '../../definitions/routing/schema';
 import type { UnitEventType } from '../../definitions/units/model';
 import { unitActionUpdate, unitDispositionUpdate, unitReleasedUpdate, unitViewQuery, unitWorkflow, type UnitWorkflowInput } from '../../engine/workflows/unit';
-import { temporalTestServer } from '../../scripts/stack/binaries';
-import { openStore, type Store } from '../../store';
+import type { Store } from '../../store';
 import { createActivities } from '../../workers/activities';
-import { mongoUri, uniqueName } from '../support/env';
+import { uniqueName } from '../support/env';
+import { startTimeSkippingSuite, type TimeSkippingSuite } from '../support/time-skipping';
 import { timedRouting } from '../support/routings';
 
 const MINUTE = 60_000;
+let suite: TimeSkippingSuite;
 let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
 let store: Store;
-let worker: Worker;
-let running: Promise<void>;
-const taskQueue = uniqueName('deadlines');
+let taskQueue: string;
 let n = 0;
 
 function input(routing: Routing, over: Partial<UnitWorkflowInput> = {}): UnitWorkflowInput {
@@ -52,20 +49,12 @@ async function settled(handle: Handle): Promise<void> {
 }
 
 beforeAll(async () => {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServer() } } });
-  bundle = await bundleWorkflowCode({ workflowsPath: require.resolve('../../engine/workflows'), logger: new DefaultLogger('WARN') });
-  store = await openStore(mongoUri(uniqueName('deadlines')));
-  worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: createActivities({ store }) });
-  running = worker.run();
+  suite = await startTimeSkippingSuite('deadlines', (s) => createActivities({ store: s }));
+  ({ env, store, taskQueue } = suite);
 });
 
 afterAll(async () => {
-  if (worker?.getState() === 'RUNNING') worker.shutdown();
-  await running;
-  await store?.connection.dropDatabase().catch(() => undefined);
-  await store?.close();
-  await env?.teardown();
+  await suite?.stop();
 });
 
 describe('step overdue', () => {
