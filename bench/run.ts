@@ -16,9 +16,10 @@ import { validationScaling } from './validation';
 import { apiMiddleware } from './api-middleware';
 import { rulesThroughput } from './rules';
 import { alertLatency } from './alert-latency';
+import { designerScaling } from './designer';
 
 /** Which rows to run: all by default, or those named on the command line. */
-const ROWS = ['http', 'open', 'store', 'validation', 'api', 'rules', 'alerts'] as const;
+const ROWS = ['http', 'open', 'store', 'validation', 'api', 'rules', 'alerts', 'designer'] as const;
 
 const num = (name: string, fallback: number): number => {
   const v = process.env[name];
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   const unknown = wanted.filter((w) => !(ROWS as readonly string[]).includes(w));
   if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${ROWS.join(', ')}`);
   const selected = (name: (typeof ROWS)[number]): boolean => wanted.length === 0 || wanted.includes(name);
-  const needServers = selected('http') || selected('open') || selected('store') || selected('api') || selected('rules') || selected('alerts');
+  const needServers = selected('http') || selected('open') || selected('store') || selected('api') || selected('rules') || selected('alerts') || selected('designer');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'taktflow-bench-'));
   const log = (line: string): void => console.log(`[bench] ${line}`);
   const temporal = !needServers || process.env.TEMPORAL_ADDRESS ? undefined : await startTemporalDev({ dataDir, port: await freePort(), log });
@@ -77,11 +78,16 @@ async function main(): Promise<void> {
     if (selected('store')) rows.push(await storeVsDriver({ mongoUri: db('bench_store'), rounds, units: 50, eventsPerUnit: 20 }));
     if (selected('validation')) rows.push(await validationScaling({ rounds, iterations: 40 }));
     if (selected('api')) rows.push(await apiMiddleware({ temporalAddress, mongoUri: db('bench_api'), rounds, actions: 100 }));
-    if (selected('rules')) rows.push(await rulesThroughput({ mongoUri: db('bench_rules'), rounds, passes: num('BENCH_RULE_PASSES', 20), events: num('BENCH_RULE_EVENTS', 2000) }));
+    if (selected('rules')) rows.push(await rulesThroughput({ mongoUri: db('bench_rules'), rounds, passes: num('BENCH_RULE_PASSES', 200), events: num('BENCH_RULE_EVENTS', 2000) }));
     if (selected('alerts')) {
       const alerts = { samples: num('BENCH_ALERT_SAMPLES', 40), concurrency: num('BENCH_ALERT_CONCURRENCY', 4) };
       settings.push(`alerts: BENCH_ALERT_SAMPLES=${alerts.samples} BENCH_ALERT_CONCURRENCY=${alerts.concurrency}`);
       take(await alertLatency({ temporalAddress, mongoUri: db('bench_alerts'), ...alerts }));
+    }
+    if (selected('designer')) {
+      const repetitions = num('BENCH_DESIGNER_REPS', 5);
+      settings.push(`designer: BENCH_DESIGNER_REPS=${repetitions}`);
+      take(await designerScaling({ temporalAddress, mongoUri: db('bench_designer'), rounds, repetitions }));
     }
   } finally {
     await temporal?.child.stop();
@@ -89,7 +95,7 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  const printed = [table(rows), ...(heads.length > 0 ? ['', '## Goals (issues 6 and 7)', '', headlines(heads)] : []), ...notes.flatMap((n) => ['', n])].join('\n');
+  const printed = [table(rows), ...(heads.length > 0 ? ['', '## Goals (issues 6, 7 and 8)', '', headlines(heads)] : []), ...notes.flatMap((n) => ['', n])].join('\n');
   console.log(`\n${printed}\n`);
   const stamp = new Date().toISOString().replace(/[:]/g, '').replace(/\..*/, 'Z');
   const file = path.resolve(__dirname, 'results', `${stamp}.md`);

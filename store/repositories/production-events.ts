@@ -51,7 +51,8 @@ export function eventMatch(f: EventFilter): Record<string, unknown> {
   return match;
 }
 
-function docsOf(batch: UnitBatch): ProductionEventDoc[] {
+/** The production-event documents of a unit batch: one per event, keyed by serial and seq. */
+export function productionEventDocs(batch: UnitBatch): ProductionEventDoc[] {
   return batch.events.map((e) => {
     const codes = e.defectCodes ?? [];
     const failed = e.result === 'fail' ? 1 : 0;
@@ -94,7 +95,7 @@ export class ProductionEventRepository {
    * finds its ids taken (E11000) and adds nothing.
    */
   async record(batch: UnitBatch): Promise<number> {
-    const docs = docsOf(batch);
+    const docs = productionEventDocs(batch);
     if (docs.length === 0) return 0;
     try {
       const collection = this.events.collection as unknown as Collection<ProductionEventDoc>;

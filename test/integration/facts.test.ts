@@ -3,6 +3,7 @@ import { FACTS } from '../../definitions/rules/facts';
 import type { UnitBatch, UnitEvent } from '../../definitions/units/model';
 import { openStore, type Store } from '../../store';
 import { FACT_PROVIDERS, FactCache, type ResolvedParams } from '../../workers/rules/facts';
+import { RecentEvents } from '../../workers/rules/facts/recent-events';
 import { mongoUri, uniqueName } from '../support/env';
 import { event, unitBatch } from '../support/unit-batches';
 
@@ -31,9 +32,16 @@ function completion(over: { serial?: string; model?: string; line?: string; step
   return unitBatch({ serial: over.serial ?? uniqueName('SN'), line: over.line ?? 'SMT1', productModel: over.model ?? 'MB-A', events: [e, ...(over.extra ?? [])] });
 }
 
+/**
+ * The fact as the repository's aggregations compute it; the worker's in-memory window over the
+ * same events (RecentEvents) must give the same value.
+ */
 async function fact(name: string, params: ResolvedParams, scope?: { productModels?: string[] }): Promise<unknown> {
-  const cache = new FactCache({ events: store.productionEvents, workOrders: store.workOrders, now: NOW, timeZone: 'Asia/Shanghai', shifts: [] });
-  return cache.value(name, params, scope as never);
+  const env = { workOrders: store.workOrders, now: NOW, timeZone: 'Asia/Shanghai', shifts: [] };
+  const stored = await new FactCache({ ...env, events: store.productionEvents }).value(name, params, scope as never);
+  const recent = new RecentEvents(store.productionEvents, { clock: () => NOW.getTime() });
+  expect({ name, params, value: await new FactCache({ ...env, events: recent }).value(name, params, scope as never) }).toEqual({ name, params, value: stored });
+  return stored;
 }
 
 async function seed(...batches: UnitBatch[]): Promise<void> {

@@ -10,8 +10,10 @@ import type { UnitBatch } from '../../definitions/units/model';
 import type { Store } from '../../store';
 import { Coalescer } from './coalesce';
 import { coalesceKey, triggers, triggersOfBatch, type TriggerContext } from './context';
-import { evaluateRule, snapshotOf, type CompiledRule, type Evaluation } from './evaluate';
+import type { Engine } from 'json-rules-engine';
+import { engineOf, explain, runRules, snapshotOf, type CompiledRule, type Evaluation } from './evaluate';
 import { FactCache } from './facts';
+import { RecentEvents, type RecentEventsOptions } from './facts/recent-events';
 import type { IncidentOpener } from './opener';
 import { loadActiveRules, pinPolicy, type ActiveRules } from './rule-set';
 
@@ -29,6 +31,8 @@ export interface RuleRuntimeOptions {
   reloadMs?: number;
   log?: (line: string) => void;
   clock?: () => Date;
+  /** The in-memory window facts are computed over (facts/recent-events.ts). */
+  recentEvents?: RecentEventsOptions;
 }
 
 interface Offer {
@@ -48,15 +52,24 @@ export class RuleRuntime {
   private readonly coalescer: Coalescer<Offer>;
   private loaded: { at: number; rules: Promise<ActiveRules> } | undefined;
   private pass: FactCache | undefined;
+  /** Offers whose evaluation is due, run together at the end of this turn (see runDue). */
+  private due: Offer[] = [];
+  private dueScheduled = false;
+  /** Engines running a set of rules together, by the rules' keys and versions; for the loaded rule set. */
+  private engines = new Map<string, Engine>();
+  private enginesOf: ActiveRules | undefined;
   private queue: Promise<void> = Promise.resolve();
   private readonly inflight = new Set<Promise<unknown>>();
   private readonly log: (line: string) => void;
   private readonly clock: () => Date;
+  /** The recent production events facts are computed over, in memory. */
+  readonly recent: RecentEvents;
 
   constructor(private readonly options: RuleRuntimeOptions) {
     this.log = options.log ?? console.error;
     this.clock = options.clock ?? (() => new Date());
-    this.coalescer = new Coalescer<Offer>(options.coalesceMs ?? 500, (_key, offer) => void this.track(this.evaluate(offer.rule, offer.context)));
+    this.recent = new RecentEvents(options.store.productionEvents, { clock: () => this.clock().getTime(), ...options.recentEvents });
+    this.coalescer = new Coalescer<Offer>(options.coalesceMs ?? 500, (_key, offer) => this.schedule(offer));
   }
 
   /** The active rules, read again once reloadMs has passed (or after reload()). */
@@ -77,6 +90,7 @@ export class RuleRuntime {
 
   /** Offers a persisted batch's events to the matching rules; returns at once and never throws. */
   offer(batch: UnitBatch): void {
+    this.recent.add(batch);
     const contexts = triggersOfBatch(batch);
     if (contexts.length === 0) return;
     this.queue = this.queue
@@ -101,13 +115,15 @@ export class RuleRuntime {
     const { rules } = await this.rules();
     const rule = rules.find((r) => r.key === ruleKey);
     if (!rule) return null;
-    return this.track(this.evaluate(rule, { type: 'schedule', at: this.clock(), site: this.options.siteKey ?? 'plant-1', values: {} }));
+    const [evaluation] = await this.track(this.evaluate([rule], { type: 'schedule', at: this.clock(), site: this.options.siteKey ?? 'plant-1', values: {} }, true));
+    return evaluation ?? null;
   }
 
   /** Runs what bursts left pending and waits for every evaluation and opening under way. */
   async settle(): Promise<void> {
     await this.queue;
     this.coalescer.flush();
+    this.runDue();
     while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
   }
 
@@ -132,25 +148,73 @@ export class RuleRuntime {
       const { shifts } = await this.rules();
       if (!this.pass) {
         const { store } = this.options;
-        this.pass = new FactCache({ events: store.productionEvents, workOrders: store.workOrders, now: this.clock(), timeZone: this.options.timeZone ?? DEFAULT_TIME_ZONE, shifts });
+        this.pass = new FactCache({ events: this.recent, workOrders: store.workOrders, now: this.clock(), timeZone: this.options.timeZone ?? DEFAULT_TIME_ZONE, shifts });
         setImmediate(() => (this.pass = undefined));
       }
     }
     return this.pass;
   }
 
-  private async evaluate(rule: CompiledRule, context: TriggerContext): Promise<Evaluation | null> {
+  /** Queues an offer whose evaluation is due; the offers due in one turn run together. */
+  private schedule(offer: Offer): void {
+    this.due.push(offer);
+    if (this.dueScheduled) return;
+    this.dueScheduled = true;
+    queueMicrotask(() => this.runDue());
+  }
+
+  /** Runs the due offers: the rules offered one trigger context run in one engine pass. */
+  private runDue(): void {
+    this.dueScheduled = false;
+    const byContext = new Map<TriggerContext, CompiledRule[]>();
+    for (const { rule, context } of this.due.splice(0)) byContext.set(context, [...(byContext.get(context) ?? []), rule]);
+    for (const [context, rules] of byContext) void this.track(this.evaluate(rules, context, false));
+  }
+
+  /** One engine for these rules together (built once per loaded rule set). */
+  private async engineFor(rules: readonly CompiledRule[]): Promise<Engine> {
+    if (rules.length === 1) return (rules[0] as CompiledRule).engine;
+    const loaded = await this.rules();
+    if (this.enginesOf !== loaded) {
+      this.engines = new Map();
+      this.enginesOf = loaded;
+    }
+    const key = rules.map((r) => `${r.key}@${r.version}`).join('\u0000');
+    let engine = this.engines.get(key);
+    if (!engine) {
+      engine = engineOf(rules);
+      if (this.engines.size >= 256) this.engines.clear();
+      this.engines.set(key, engine);
+    }
+    return engine;
+  }
+
+  /**
+   * Evaluates the rules in one pass; those that fire open (or add to) their incident. A run that
+   * did not fire is explained only when `explained` is asked for (it costs more than the run).
+   */
+  private async evaluate(rules: readonly CompiledRule[], context: TriggerContext, explained: boolean): Promise<Evaluation[]> {
     try {
       const cache = await this.passCache();
-      this.stats.evaluations += 1;
-      const evaluation = await evaluateRule(rule, { values: context.values, at: cache.env.now }, cache);
-      if (evaluation.fired) await this.fire(rule, context, evaluation);
-      return evaluation;
+      this.stats.evaluations += rules.length;
+      const runs = await runRules(await this.engineFor(rules), rules, { values: context.values, at: cache.env.now }, cache);
+      const evaluations: Evaluation[] = [];
+      for (const run of runs) {
+        if (!run.fired && !explained) continue;
+        const evaluation = explain(run);
+        evaluations.push(evaluation);
+        if (evaluation.fired) await this.fire(run.compiled, context, evaluation).catch((e: unknown) => this.failed(`firing ${run.compiled.key}@${run.compiled.version}`, e));
+      }
+      return evaluations;
     } catch (e) {
-      this.stats.errors += 1;
-      this.log(`[rules] evaluating ${rule.key}@${rule.version} failed: ${String(e)}`);
-      return null;
+      this.failed(`evaluating ${rules.map((r) => `${r.key}@${r.version}`).join(', ')}`, e);
+      return [];
     }
+  }
+
+  private failed(what: string, e: unknown): void {
+    this.stats.errors += 1;
+    this.log(`[rules] ${what} failed: ${String(e)}`);
   }
 
   private async fire(rule: CompiledRule, context: TriggerContext, e: Evaluation): Promise<void> {

@@ -4,17 +4,16 @@
  * explained: each leaf's fact value and result (the "why" of a firing), the template variables,
  * the message and the dedup key.
  */
-import { Engine, type Almanac } from 'json-rules-engine';
-import type { FiringSnapshot } from '../../definitions/incidents/model';
+import { Almanac, Engine } from 'json-rules-engine';
 import { factByName } from '../../definitions/rules/facts';
 import { conditionLeaves } from '../../definitions/rules/conditions';
 import { OPERATORS, operatorByName } from '../../definitions/rules/operators';
 import type { AlertRule, AlertRuleScope } from '../../definitions/rules/schema';
-import { renderTemplate } from '../../definitions/rules/templates';
-import type { Bilingual, TemplateVariable } from '../../definitions/rules/vocabulary';
-import { pointer } from '../../definitions/validation/finding';
+import type { AlertRuleConditions } from '../../definitions/rules/schema';
 import { resolveParams, withPinnedScope, type ContextValues } from './context';
+import { explain, type Evaluation, type ResultNode } from './explain';
 import { FACT_PROVIDERS, type FactValue, type ResolvedParams } from './facts';
+import { bindingOf } from '../../definitions/rules/templates';
 
 /** Where fact values come from: the recorded events (FactCache), or sample values (dry run). */
 export interface FactSource {
@@ -35,15 +34,76 @@ export interface CompiledRule {
   key: string;
   version: number;
   rule: AlertRule;
+  /** The rule's conditions with each leaf tagged by the rule's key (RULE_TAG), as its engines run them. */
+  tagged: AlertRuleConditions;
+  /** The fact names its conditions use. */
+  facts: ReadonlySet<string>;
+  /** Its leaves' params, by the index each leaf is tagged with (LEAF_TAG). */
+  leaves: readonly Leaf[];
+  /** An engine running this rule alone (dry runs, backtests, schedules). */
   engine: Engine;
 }
 
-interface RunContext {
-  facts: FactSource;
-  values: ContextValues;
+/**
+ * The param every leaf carries in an engine: the key of its rule. One engine can then run many
+ * rules in one pass, each computing its facts with its own scope and context values.
+ */
+export const RULE_TAG = '__rule';
+/** The other param every leaf carries: its index in the rule's leaves (json-rules-engine evaluates a copy of the params each run). */
+export const LEAF_TAG = '__leaf';
+
+/** A leaf's own params, resolved once when none binds a context variable. */
+export interface Leaf {
+  own: Record<string, unknown>;
+  resolved: ResolvedParams | undefined;
 }
 
-const RUN = '__taktflow_run';
+/** The almanac of one engine run: where the facts come from, and each rule's scope and context values. */
+class RunAlmanac extends Almanac {
+  constructor(
+    readonly facts: FactSource,
+    readonly rules: ReadonlyMap<string, { rule: AlertRule; leaves: readonly Leaf[]; values: ContextValues }>,
+  ) {
+    super({ allowUndefinedFacts: false });
+  }
+}
+
+/** The conditions with every leaf tagged by the rule's key and its index; the leaves' own params in `leaves`. */
+function tagLeaves(node: unknown, key: string, leaves: Leaf[]): unknown {
+  if (Array.isArray(node)) return node.map((n) => tagLeaves(n, key, leaves));
+  if (node === null || typeof node !== 'object') return node;
+  const o = node as Record<string, unknown>;
+  if ('fact' in o) {
+    const own = (o.params as Record<string, unknown> | undefined) ?? {};
+    const bound = Object.values(own).some((v) => bindingOf(v) !== undefined);
+    leaves.push({ own, resolved: bound ? undefined : resolveParams(own, {}) });
+    return { ...o, params: { ...own, [RULE_TAG]: key, [LEAF_TAG]: leaves.length - 1 } };
+  }
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, tagLeaves(v, key, leaves)]));
+}
+
+/** An engine with the registry's operators and the facts of these rules, each rule added under its key. */
+export function engineOf(rules: ReadonlyArray<Omit<CompiledRule, 'engine'>>): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: false });
+  for (const op of Object.values(OPERATORS)) engine.addOperator(op.name, op.evaluate);
+  const names = new Set(rules.flatMap((r) => [...r.facts]));
+  for (const name of names) {
+    // The FactCache caches per pass; json-rules-engine's own cache would only hash the params again.
+    engine.addFact(
+      name,
+      (params: Record<string, unknown>, almanac: Almanac) => {
+        const { facts, rules: running } = almanac as RunAlmanac;
+        const run = running.get(params[RULE_TAG] as string);
+        const leaf = run?.leaves[params[LEAF_TAG] as number];
+        if (!run || !leaf) throw new Error(`fact ${name} asked for by rule ${String(params[RULE_TAG])}, which is not in this run`);
+        return facts.value(name, leaf.resolved ?? resolveParams(leaf.own, run.values), run.rule.scope);
+      },
+      { cache: false },
+    );
+  }
+  for (const r of rules) engine.addRule({ name: r.key, conditions: r.tagged as never, event: { type: 'fire' } });
+  return engine;
+}
 
 /** A rule ready to evaluate; throws RuleLoadError on a fact or operator nothing implements. */
 export function compileRule(key: string, version: number, rule: AlertRule): CompiledRule {
@@ -53,113 +113,47 @@ export function compileRule(key: string, version: number, rule: AlertRule): Comp
     if (!operatorByName(leaf.operator)) throw new RuleLoadError(`${at}/operator`, `operator "${leaf.operator}" is not in the registry`);
     names.add(leaf.fact);
   }
-  const engine = new Engine([], { allowUndefinedFacts: false });
-  for (const op of Object.values(OPERATORS)) engine.addOperator(op.name, op.evaluate);
-  for (const name of names) {
-    engine.addFact(name, async (params: Record<string, unknown>, almanac: Almanac) => {
-      const run = await almanac.factValue<RunContext>(RUN);
-      return run.facts.value(name, resolveParams(params, run.values), rule.scope);
-    });
-  }
-  engine.addRule({ name: key, conditions: rule.conditions as never, event: { type: 'fire' } });
-  return { key, version, rule, engine };
+  const leaves: Leaf[] = [];
+  const unbuilt = { key, version, rule, tagged: tagLeaves(rule.conditions, key, leaves) as AlertRuleConditions, facts: names, leaves };
+  return { ...unbuilt, engine: engineOf([unbuilt]) };
 }
 
-export interface LeafTrace {
-  path: string;
-  fact: string;
-  operator: string;
-  value: unknown;
-  params?: Record<string, unknown>;
-  factValue: unknown;
-  result: boolean;
-}
-
-export interface Evaluation {
-  ruleKey: string;
-  ruleVersion: number;
+/** One run of a rule through an engine, before it is explained. */
+export interface RuleRun {
+  compiled: CompiledRule;
   fired: boolean;
   at: Date;
-  trace: LeafTrace[];
-  /** Each leaf's fact value by fact and resolved params, e.g. `defectRate(productModel=MB-A100,window=1h)`. */
-  facts: Record<string, unknown>;
   values: ContextValues;
-  variables: Partial<Record<TemplateVariable, string | number | boolean>>;
-  message: Bilingual;
-  dedupKey: string;
+  result: ResultNode | undefined;
 }
 
-interface ResultNode {
-  all?: ResultNode[];
-  any?: ResultNode[];
-  not?: ResultNode;
-  fact?: string;
-  operator?: string;
-  value?: unknown;
-  params?: Record<string, unknown>;
-  factResult?: unknown;
-  result?: boolean;
-}
-
-function leavesOf(node: ResultNode, at: string, values: ContextValues, out: LeafTrace[]): void {
-  if (node.all) node.all.forEach((c, i) => leavesOf(c, `${at}${pointer('all', i)}`, values, out));
-  else if (node.any) node.any.forEach((c, i) => leavesOf(c, `${at}${pointer('any', i)}`, values, out));
-  else if (node.not) leavesOf(node.not, `${at}${pointer('not')}`, values, out);
-  else {
-    const params = node.params === undefined ? undefined : resolveParams(node.params, values);
-    out.push({ path: at, fact: node.fact ?? '', operator: node.operator ?? '', value: node.value, ...(params ? { params } : {}), factValue: node.factResult ?? null, result: node.result === true });
+/**
+ * Runs the rules, all in `engine` (engineOf these rules, or of more), in one pass on the facts;
+ * cheap. Explain a run (explain.ts) when its why is wanted: it fired, or someone asks.
+ */
+export async function runRules(engine: Engine, rules: readonly CompiledRule[], context: { values: ContextValues; at: Date }, facts: FactSource): Promise<RuleRun[]> {
+  const running = new Map(rules.map((r) => [r.key, { rule: r.rule, leaves: r.leaves, values: withPinnedScope(r.rule.scope, context.values) }]));
+  const outcome = await engine.run({}, { almanac: new RunAlmanac(facts, running) });
+  const byKey = new Map<string, RuleRun>();
+  const compiledByKey = new Map(rules.map((r) => [r.key, r]));
+  for (const [list, fired] of [[outcome.results, true], [outcome.failureResults, false]] as const) {
+    for (const result of list) {
+      const compiled = compiledByKey.get(result.name);
+      if (!compiled) continue;
+      byKey.set(compiled.key, { compiled, fired, at: context.at, values: running.get(compiled.key)?.values ?? {}, result: result.conditions as unknown as ResultNode });
+    }
   }
+  return rules.map((r) => byKey.get(r.key) ?? { compiled: r, fired: false, at: context.at, values: running.get(r.key)?.values ?? {}, result: undefined });
 }
 
-export const factLabel = (fact: string, params: Record<string, unknown> | undefined): string =>
-  `${fact}(${Object.entries(params ?? {})
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(',')})`;
-
-const shown = (v: unknown): string | number | boolean => (typeof v === 'number' ? Math.round(v * 100) / 100 : typeof v === 'boolean' || typeof v === 'string' ? v : Array.isArray(v) ? v.join(', ') : '');
+/** Runs one rule in its own engine. */
+export async function runRule(compiled: CompiledRule, context: { values: ContextValues; at: Date }, facts: FactSource): Promise<RuleRun> {
+  const [run] = await runRules(compiled.engine, [compiled], context, facts);
+  return run as RuleRun;
+}
 
 export async function evaluateRule(compiled: CompiledRule, context: { values: ContextValues; at: Date }, facts: FactSource): Promise<Evaluation> {
-  const { rule } = compiled;
-  const values = withPinnedScope(rule.scope, context.values);
-  const run: RunContext = { facts, values };
-  const outcome = await compiled.engine.run({ [RUN]: run });
-  const result = [...outcome.results, ...outcome.failureResults][0];
-  const fired = outcome.results.length > 0;
-  const trace: LeafTrace[] = [];
-  if (result) leavesOf(result.conditions as unknown as ResultNode, '/conditions', values, trace);
-  const decisive = trace.find((l) => l.result) ?? trace[0];
-  const variables: Evaluation['variables'] = {
-    ...values,
-    ruleName: rule.name,
-    severity: rule.event.severity,
-    fact: decisive?.fact ?? '',
-    value: shown(decisive?.factValue),
-    threshold: shown(decisive?.value),
-    window: String(decisive?.params?.window ?? ''),
-  };
-  return {
-    ruleKey: compiled.key,
-    ruleVersion: compiled.version,
-    fired,
-    at: context.at,
-    trace,
-    facts: Object.fromEntries(trace.map((l) => [factLabel(l.fact, l.params), l.factValue])),
-    values,
-    variables,
-    message: { en: renderTemplate(rule.event.message.en, variables), zh: renderTemplate(rule.event.message.zh, variables) },
-    dedupKey: renderTemplate(rule.dedupKey ?? `rule:${compiled.key}`, variables),
-  };
+  return explain(await runRule(compiled, context, facts));
 }
 
-/** The "why" an incident keeps: fact values and each leaf's result, with the unit that triggered it. */
-export function snapshotOf(e: Evaluation): FiringSnapshot {
-  return {
-    ruleKey: e.ruleKey,
-    ruleVersion: e.ruleVersion,
-    facts: e.facts,
-    conditions: e.trace.map((l) => ({ path: l.path, fact: l.fact, operator: l.operator, value: l.value, ...(l.params ? { params: l.params } : {}), factValue: l.factValue, result: l.result })),
-    units: e.values.serial === undefined ? [] : [e.values.serial],
-    at: e.at.toISOString(),
-  };
-}
+export { explain, factLabel, snapshotOf, type Evaluation, type LeafTrace } from './explain';

@@ -2,7 +2,7 @@
 import type { AlertRule } from '../../../definitions/rules/schema';
 import { Coalescer, type Timers } from '../../../workers/rules/coalesce';
 import { coalesceKey, inScope, resolveParams, triggers, triggerTypesOf, withPinnedScope } from '../../../workers/rules/context';
-import { compileRule, evaluateRule, RuleLoadError } from '../../../workers/rules/evaluate';
+import { compileRule, engineOf, evaluateRule, explain, RuleLoadError, runRules } from '../../../workers/rules/evaluate';
 import { shiftStart, windowRange } from '../../../workers/rules/facts/window';
 
 describe('scope and triggers', () => {
@@ -145,5 +145,29 @@ describe('evaluation with sample facts', () => {
   it('when a rule names an operator the registry lacks, then it is refused at load', () => {
     const bad = { ...rule, conditions: { all: [{ fact: 'defectRate', operator: 'startsWith', value: 2 }] } };
     expect(() => compileRule('bad', 1, bad)).toThrow(RuleLoadError);
+  });
+
+  it('when several rules run in one engine pass, then each computes its facts with its own scope and bindings and fires on its own', async () => {
+    // Arrange: the same fact and threshold, scoped to two product models; the fact source answers by model
+    const scoped = (model: string): AlertRule => ({
+      ...rule,
+      scope: { productModels: [model] },
+      conditions: { all: [{ fact: 'defectRate', operator: 'greaterThan', value: 2, params: { window: '1h', productModel: '{{productModel}}', line: '{{line}}' } }] },
+    });
+    const rules = [compileRule('rate-a', 1, scoped('A')), compileRule('rate-b', 1, scoped('B'))];
+    const asked: Array<[string, unknown, unknown]> = [];
+    const byModel = { value: (name: string, params: Record<string, unknown>, scope?: unknown) => (asked.push([name, params, scope]), Promise.resolve(params.productModel === 'A' ? 5 : 1)) };
+
+    // Act
+    const runs = await runRules(engineOf(rules), rules, { values: { line: 'SMT1' }, at: new Date(0) }, byModel);
+
+    // Assert
+    expect(runs.map((r) => [r.compiled.key, r.fired])).toEqual([['rate-a', true], ['rate-b', false]]);
+    expect(asked).toEqual(expect.arrayContaining([
+      ['defectRate', { window: '1h', productModel: 'A', line: 'SMT1' }, { productModels: ['A'] }],
+      ['defectRate', { window: '1h', productModel: 'B', line: 'SMT1' }, { productModels: ['B'] }],
+    ]));
+    const why = explain(runs[0] as (typeof runs)[number]);
+    expect(why.trace).toEqual([{ path: '/conditions/all/0', fact: 'defectRate', operator: 'greaterThan', value: 2, params: { window: '1h', productModel: 'A', line: 'SMT1' }, factValue: 5, result: true }]);
   });
 });

@@ -6,13 +6,16 @@ import type { AlertRuleScope } from '../../../definitions/rules/schema';
 import type { Shift } from '../../../definitions/master-data/lookup';
 import type { Dimension, EventFilter, ProductionEventRepository, WorkOrderRepository } from '../../../store';
 
+/** What facts read events through: the repository itself, or the worker's recent-events window over it. */
+export type FactEvents = Pick<ProductionEventRepository, 'aggregate' | 'find' | 'wip'>;
+
 export type FactValue = number | boolean;
 
 /** A condition's params after binding: literals only; a binding without a value is absent. */
 export type ResolvedParams = Partial<Record<string, string>>;
 
 export interface FactEnv {
-  events: ProductionEventRepository;
+  events: FactEvents;
   workOrders: WorkOrderRepository;
   /** The moment the fact is computed at: now, or the replayed event's time in a backtest. */
   now: Date;
