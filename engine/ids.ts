@@ -7,8 +7,11 @@ export const workflowIds = {
   /** A unit's or a lot's run, by the kind its read model records. */
   run: (kind: 'unit' | 'lot', id: string): string => (kind === 'lot' ? `lot:${id}` : `unit:${id}`),
   workOrder: (order: string): string => `wo:${order}`,
-  /** One escalation run per dedup key at a time: a further firing while it runs is an occurrence. */
-  incident: (dedupKey: string): string => `incident:${dedupKey}`,
+  /**
+   * One escalation run per site and dedup key at a time: a further firing while it runs is an
+   * occurrence. Two sites on one Temporal namespace (or two test suites) never share a run.
+   */
+  incident: (site: string, dedupKey: string): string => `incident:${site}:${dedupKey}`,
 } as const;
 
 /** Update ids carry the caller's idempotency key, so Temporal itself de-duplicates retries. */

@@ -217,7 +217,7 @@ export const OPERATIONS: Operation[] = [
   },
   ...incidentOperations,
   {
-    method: 'get', path: '/stream', operationId: 'stream', summary: 'Server-sent events: unit events (incidents and boards later), by line, resumable with Last-Event-ID', tag: 'stream', access: 'stream:read',
+    method: 'get', path: '/stream', operationId: 'stream', summary: 'Server-sent events: unit events (unit.event) and incident changes (incident.updated), by line, resumable with Last-Event-ID', tag: 'stream', access: 'stream:read',
     query: { lines: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}(,[A-Za-z][A-Za-z0-9_-]{0,63}){0,49}$' } }, headers: { 'Last-Event-ID': { type: 'string', maxLength: 100 } },
     responses: { 200: 'event-stream', ...P([400, 401, 403]) },
   },

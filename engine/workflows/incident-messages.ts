@@ -87,7 +87,7 @@ export const incidentViewQuery = defineQuery<IncidentView>('incidentView');
 /** The signalWithStart options every raiser uses (same workflow id, reuse after completion). */
 export function incidentStartOptions(input: IncidentWorkflowInput, occurrence: IncidentOccurrence, taskQueue: string) {
   return {
-    workflowId: workflowIds.incident(input.dedupKey),
+    workflowId: workflowIds.incident(input.site, input.dedupKey),
     taskQueue,
     workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
     args: [input] as [IncidentWorkflowInput],

@@ -21,7 +21,7 @@ interface Delivery { kind: string; channel: string; status: string; attempt: num
 
 const SIGNED = { signature: { password: ADMIN.password, meaning: 'approved' } };
 /**
- * Incident workflow ids are incident:<dedupKey>, and the suites share one Temporal server: keys of
+ * Incident workflow ids are incident:<site>:<dedupKey>, and the suites share one Temporal server and site: keys of
  * their own keep this suite's firings from landing on another suite's incident.
  */
 const KEY_A = uniqueName('aoi-rate');

@@ -8,50 +8,15 @@ import { createActivities } from '../../workers/activities';
 import { defaultNotifyConfig } from '../../workers/notify/config';
 import { temporalAddress } from '../support/env';
 import { levelNotification, publishMasterData, SITE } from '../support/peers/site';
+import { listenSse, type SseEvent } from '../support/sse';
 import { startApi, type Auth, type TestApi } from '../support/stack';
 
 let connection: Connection;
 let api: TestApi;
 
-interface AndonEvent {
-  id: string;
-  event: string;
-  data: Record<string, unknown>;
-}
-
-/** Reads the line's andon stream until `until` says stop (or 15 s pass). */
-async function listen(auth: Auth, line: string, until: (events: AndonEvent[]) => boolean, onOpen: () => Promise<void>): Promise<AndonEvent[]> {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), 15_000);
-  const events: AndonEvent[] = [];
-  try {
-    const res = await fetch(`${api.url}/andon/${line}/stream`, { headers: auth, signal: abort.signal });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-    await reader.read(); // the retry: preamble: the stream has its position
-    await onOpen();
-    let buffer = '';
-    while (!until(events)) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += new TextDecoder().decode(value);
-      let cut: number;
-      while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const field = (name: string): string | undefined => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
-        const data = field('data');
-        if (data) events.push({ id: field('id') as string, event: field('event') as string, data: JSON.parse(data) as Record<string, unknown> });
-      }
-    }
-  } catch (e) {
-    if ((e as Error).name !== 'AbortError') throw e;
-  } finally {
-    clearTimeout(timer);
-    abort.abort();
-  }
-  return events;
+/** Reads the line's andon stream until `until` says stop (or 15 s pass); `onOpen` runs once it has its position. */
+function listen(auth: Auth, line: string, until: (events: SseEvent[]) => boolean, onOpen: () => Promise<void>): Promise<SseEvent[]> {
+  return listenSse(`${api.url}/andon/${line}/stream`, auth, until, { onOpen, skipPreamble: true });
 }
 
 beforeAll(async () => {

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { IncidentView } from '../../engine/incident/view';
+import { listenSse } from '../support/sse';
 import { ADMIN, http, startTestStack, useHeaders, type Auth, type TestStack } from '../support/stack';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'definitions', 'examples');
@@ -31,6 +32,12 @@ async function until(check: () => Promise<boolean>, ms = 15_000): Promise<void> 
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The incident ids called on the line's andon board. */
+async function boardOf(line: string): Promise<string[]> {
+  const res = await http<{ calls: Array<{ incident: string }> }>('GET', `${stack.url}/andon/${line}`, undefined, operator);
+  return res.body.calls.map((c) => c.incident);
 }
 
 async function raise(auth: Auth, body: Record<string, unknown>) {
@@ -69,6 +76,8 @@ describe('an exception raised by hand, through its life', () => {
     await until(async () => ((await http<IncidentView>('GET', `${stack.url}/incidents/${incident.id}`)).body.levels ?? []).length > 0);
     const read = await http<IncidentView>('GET', `${stack.url}/incidents/${incident.id}`, undefined, operator);
     expect(read.body.levels[0]).toMatchObject({ run: 1, level: 1, status: expect.stringMatching(/^(notifying|notified|failed)$/) });
+    // Level 1 of the quality policy calls the line's andon board.
+    await until(async () => (await boardOf('SMT1')).includes(incident.id));
   });
 
   it('when the same exception is reported again while open, then it is an occurrence of the same incident', async () => {
@@ -93,6 +102,12 @@ describe('an exception raised by hand, through its life', () => {
   });
 
   it('when the operator acknowledges, then it is acknowledged with a TTA; a second acknowledgement is refused', async () => {
+    // Arrange: someone watching the line's live stream
+    const watching = listenSse<{ incident: { id: string; status: string; level: number | null } }>(`${stack.url}/stream?lines=SMT1`, operator, (es) =>
+      es.some((e) => e.event === 'incident.updated' && e.data.incident.id === incident.id && e.data.incident.status === 'acknowledged'),
+    );
+    await new Promise((r) => setTimeout(r, 300)); // the stream has taken its position
+
     // Act
     const res = await http<IncidentView>('POST', `${stack.url}/incidents/${incident.id}/acknowledge`, { note: 'on it' }, { ...operator, ...idem() });
     const again = await http('POST', `${stack.url}/incidents/${incident.id}/acknowledge`, {}, { ...operator, ...idem() });
@@ -103,6 +118,10 @@ describe('an exception raised by hand, through its life', () => {
     expect(res.body.ttaSeconds).toEqual(expect.any(Number));
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ reason: 'ALREADY_ACKNOWLEDGED' });
+    await until(async () => !(await boardOf('SMT1')).includes(incident.id));
+    const seen = (await watching).filter((e) => e.event === 'incident.updated' && e.data.incident.id === incident.id);
+    expect(seen.at(-1)?.data.incident).toMatchObject({ status: 'acknowledged', level: 1 });
+    expect(seen.at(-1)?.data).toMatchObject({ line: 'SMT1' });
   });
 
   it('when an operator tries to resolve, then it is forbidden; quality resolves it with a resolution and cause category and a TTR', async () => {

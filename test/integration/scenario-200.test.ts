@@ -40,7 +40,7 @@ let smpp: SmppPeer;
 /** Holds the AOI incident put on units, released again by quality so the unit goes on. */
 const incidentReleases = new Map<string, number>();
 const QUALITY_ENGINEER = { email: 'zhang.wei@example.com', phone: '+8613800000002' };
-/** Incident workflow ids are incident:<dedupKey> on a Temporal server the suites share: a key of this suite's own. */
+/** Incident workflow ids are incident:<site>:<dedupKey> on a Temporal server and site the suites share: a key of this suite's own. */
 const AOI_KEY = uniqueName('aoi-rate');
 
 /** mulberry32: a small seeded generator, so "about 5% fail AOI" picks the same boards every run. */

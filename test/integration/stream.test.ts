@@ -4,47 +4,16 @@
  */
 import { complete, exampleRouting, start, SMT_MODEL } from '../support/fixtures';
 import { uniqueName } from '../support/env';
+import { listenSse, type SseEvent } from '../support/sse';
 import { ADMIN, http, startTestStack, useHeaders, type Auth, type TestStack } from '../support/stack';
 
 let stack: TestStack;
 
-interface SseEvent {
-  id: string;
-  event: string;
-  data: { serial: string; line: string; event: { type: string; step: string | null } };
-}
+type UnitSseEvent = SseEvent<{ serial: string; line: string; event: { type: string; step: string | null } }>;
 
 /** Reads events from /stream until `until` says stop (or the time runs out). */
-async function listen(auth: Auth, query: string, until: (events: SseEvent[]) => boolean, headers: Record<string, string> = {}): Promise<SseEvent[]> {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), 15_000);
-  const events: SseEvent[] = [];
-  try {
-    const res = await fetch(`${stack.url}/stream${query}`, { headers: { ...auth, ...headers }, signal: abort.signal });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-    let buffer = '';
-    while (!until(events)) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += new TextDecoder().decode(value);
-      let cut: number;
-      while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const field = (name: string): string | undefined => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
-        const data = field('data');
-        if (data) events.push({ id: field('id') as string, event: field('event') as string, data: JSON.parse(data) as SseEvent['data'] });
-      }
-    }
-  } catch (e) {
-    if ((e as Error).name !== 'AbortError') throw e;
-  } finally {
-    clearTimeout(timer);
-    abort.abort();
-  }
-  return events;
+function listen(auth: Auth, query: string, until: (events: UnitSseEvent[]) => boolean, headers: Record<string, string> = {}): Promise<UnitSseEvent[]> {
+  return listenSse(`${stack.url}/stream${query}`, { ...auth, ...headers }, until);
 }
 
 async function release(line: string): Promise<string> {

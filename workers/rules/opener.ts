@@ -1,5 +1,5 @@
 /**
- * How a firing reaches its incident: signalWithStart on incident:<dedupKey> — it starts the
+ * How a firing reaches its incident: signalWithStart on incident:<site>:<dedupKey> — it starts the
  * incident's escalation workflow, or adds an occurrence to the one already running.
  */
 import type { Client } from '@temporalio/client';
