@@ -2,7 +2,9 @@
  * Who an escalation level notifies, resolved from the site's master data (pure: no I/O).
  *
  *  - `{role}`: every user holding the role whose `lines` include the incident's line, or who has
- *    no lines (works on every line); with no incident line, every holder;
+ *    no lines (works on every line); with no incident line, every holder. Of those, the people of
+ *    the shift on duty (their `shifts` include it, or they list none); when nobody of the role is
+ *    on duty, all of them — an escalation never goes unheard for want of a roster;
  *  - `{user}`: that user;
  *  - `{group}`: every known member of the group.
  *
@@ -29,15 +31,23 @@ function asRecipient(user: User): ResolvedRecipient {
   return { userId: user.id, name: user.name, ...(user.email ? { email: user.email } : {}), ...(user.phone ? { phone: user.phone } : {}) };
 }
 
-export function resolveRecipients(md: MasterData | null, recipients: readonly EscalationRecipient[], line: string | null): ResolvedRecipient[] {
+const onShift = (user: User, shift: Shift | null): boolean => shift === null || !user.shifts || user.shifts.length === 0 || user.shifts.includes(shift.id);
+
+/** `at` and `timeZone` say which shift is on duty (the master data's shifts); without `at`, every shift is. */
+export function resolveRecipients(md: MasterData | null, recipients: readonly EscalationRecipient[], line: string | null, at?: Date, timeZone: string = DEFAULT_TIME_ZONE): ResolvedRecipient[] {
   if (!md) return [];
   const index = masterDataIndex(md);
+  const shift = at === undefined ? null : currentShift(md.shifts, at, timeZone);
   const out = new Map<string, ResolvedRecipient>();
   const add = (user: User | undefined): void => {
     if (user && !out.has(user.id)) out.set(user.id, asRecipient(user));
   };
   for (const r of recipients) {
-    if (r.role !== undefined) for (const user of usersWithRole(index, r.role)) if (worksOn(user, line)) add(user);
+    if (r.role !== undefined) {
+      const onLine = usersWithRole(index, r.role).filter((user) => worksOn(user, line));
+      const onDuty = onLine.filter((user) => onShift(user, shift));
+      (onDuty.length > 0 ? onDuty : onLine).forEach(add);
+    }
     if (r.user !== undefined) add(index.users.get(r.user));
     if (r.group !== undefined) for (const user of membersOf(index, r.group)) add(user);
   }

@@ -101,6 +101,7 @@ export const masterDataSchema = {
           phone: { type: 'string', pattern: '^\\+?[0-9][0-9 -]{5,20}$' },
           roles: identifiers,
           lines: identifiers,
+          shifts: { ...identifiers, description: 'The shifts the person works; none listed: any shift. Escalations reach people of the shift on duty first.' },
         },
       },
     },

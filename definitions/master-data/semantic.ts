@@ -124,6 +124,7 @@ export function masterDataFindings(md: MasterData): Finding[] {
   (md.users ?? []).forEach((user, i) => {
     (user.roles ?? []).forEach((role, j) => reference(findings, index.roles, 'roles', pointer('users', i, 'roles', j), 'roles', role));
     (user.lines ?? []).forEach((line, j) => reference(findings, index.lines, 'lines', pointer('users', i, 'lines', j), 'lines', line));
+    (user.shifts ?? []).forEach((shift, j) => reference(findings, index.shifts, 'shifts', pointer('users', i, 'shifts', j), 'shifts', shift));
   });
 
   duplicates(md, 'groups', findings);

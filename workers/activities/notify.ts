@@ -44,7 +44,7 @@ export function createNotifyActivities(deps: { store: Store; notify?: NotifyConf
 
   return {
     async notifyLevel(n: LevelNotification): Promise<DeliveryResult[]> {
-      const recipients = resolveRecipients(await activeMasterData(n.site), n.recipients, n.line);
+      const recipients = resolveRecipients(await activeMasterData(n.site), n.recipients, n.line, new Date(), config.timeZone);
       const levelChannels = n.channels.map((c) => c.channel);
       const all = { ...senders, andon: andonSender(store, n.site) };
       const results = await Promise.all(

@@ -50,6 +50,28 @@ describe('resolveRecipients', () => {
     expect(resolved.map((r) => r.userId)).toEqual(expected);
   });
 
+  describe('the shift on duty', () => {
+    // Day 08:00-20:00, night 20:00-08:00, Asia/Shanghai (UTC+8): 02:00Z is 10:00 day, 14:00Z is 22:00 night.
+    const rostered: MasterData = {
+      ...site,
+      users: [
+        { id: 'day-qe', name: 'Day QE', roles: ['qe'], lines: ['SMT1'], shifts: ['day'] },
+        { id: 'night-qe', name: 'Night QE', roles: ['qe'], lines: ['SMT1'], shifts: ['night'] },
+        { id: 'any-qe', name: 'Any-shift QE', roles: ['qe'], lines: ['SMT1'] },
+        { id: 'night-lead', name: 'Night lead', roles: ['lead'], shifts: ['night'] },
+      ],
+    };
+    const table: Array<[string, EscalationRecipient[], string, string[]]> = [
+      ['a role in the day shift: its day people and those of any shift', [{ role: 'qe' }], '2026-11-24T02:00:00Z', ['day-qe', 'any-qe']],
+      ['a role in the night shift', [{ role: 'qe' }], '2026-11-24T14:00:00Z', ['night-qe', 'any-qe']],
+      ['a role nobody of which is on duty: all its people', [{ role: 'lead' }], '2026-11-24T02:00:00Z', ['night-lead']],
+      ['a named user off duty: still that user', [{ user: 'night-qe' }], '2026-11-24T02:00:00Z', ['night-qe']],
+    ];
+    it.each(table)('when the recipients are %s, then they resolve to those people', (_name, recipients, at, expected) => {
+      expect(resolveRecipients(rostered, recipients, 'SMT1', new Date(at), 'Asia/Shanghai').map((r) => r.userId)).toEqual(expected);
+    });
+  });
+
   it('when a user resolves, then the name, email and phone of the master data come with it', () => {
     // Act
     const [wang, zhao] = resolveRecipients(site, [{ user: 'wang' }, { user: 'zhao' }], 'SMT1');

@@ -122,6 +122,7 @@ describe('validateMasterData rejects broken master data with the exact findings'
     ['equipment names an unknown station', masterDataWith((md) => (at(md.equipment, 1).station = 'MT-09')), [{ pointer: '/equipment/1/station', code: 'master.unknown-reference' }]],
     ['a user holds an unknown role', masterDataWith((md) => (at(md.users, 0).roles = ['line-leader', 'shift-lead'])), [{ pointer: '/users/0/roles/1', code: 'master.unknown-reference' }]],
     ['a user works on an unknown line', masterDataWith((md) => (at(md.users, 1).lines = ['SMT2', 'FA1'])), [{ pointer: '/users/1/lines/0', code: 'master.unknown-reference' }]],
+    ['a user works an unknown shift', masterDataWith((md) => (at(md.users, 1).shifts = ['day', 'swing'])), [{ pointer: '/users/1/shifts/1', code: 'master.unknown-reference' }]],
     ['a group has an unknown member', masterDataWith((md) => (at(md.groups, 0).members = ['u-zhang-wei', 'u-liu-yang', 'u-nobody'])), [{ pointer: '/groups/0/members/2', code: 'master.unknown-reference' }]],
     // Agreement and sanity.
     ['a station is on another line than its group', masterDataWith((md) => (at(md.stations, 0).line = 'FA1')), [{ pointer: '/stations/0/line', code: 'master.line-mismatch' }]],
