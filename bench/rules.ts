@@ -57,7 +57,7 @@ export async function rulesThroughput(o: { mongoUri: string; rounds: number; pas
     // The window the rule runtime computes facts over: filled from production_events once.
     const recent = new RecentEvents(store.productionEvents);
     const pass = async (): Promise<void> => {
-      const cache = new FactCache({ events: recent, workOrders: store.workOrders, now: new Date(), timeZone: 'Asia/Shanghai', shifts: [] });
+      const cache = new FactCache({ events: recent, workOrders: store.workOrders, incidents: store.incidents, site: 'plant-1', now: new Date(), timeZone: 'Asia/Shanghai', shifts: [] });
       // As the rule runtime evaluates an event offered to these rules: one engine pass, the ones that fire explained.
       const runs = await runRules(together, rules, { values: { line: 'SMT1' }, at: cache.env.now }, cache);
       for (const run of runs) if (run.fired) explain(run);

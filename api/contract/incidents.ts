@@ -89,7 +89,7 @@ export const incidentSchemas: Record<string, JsonSchema> = {
       line,
       description: text(2000),
       severity: { enum: [...SEVERITIES] },
-      reference: { type: 'string', pattern: '^[\\x21-\\x7e]{1,100}$', description: 'The ERP/WMS document (shortage, order) the report is about; reports with the same reference are one incident.' },
+      reference: { type: 'string', pattern: '^[\\x21-\\x7e]{1,100}$', description: 'What the report is about: the equipment id of an equipment failure, the part number (or work order) of a material shortage, the ERP/WMS document otherwise; reports with the same reference are one incident, and the downtime and shortage facts read it.' },
       externalSystem: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$', description: 'The system raising it (e.g. "wms"); absent for a person.' },
     },
   },

@@ -39,7 +39,7 @@ export function ruleUseCases(deps: { store: Store; siteKey: string; timeZone?: s
   async function env(): Promise<FactEnvOptions> {
     const site = await store.definitions.activeVersion('master-data', siteKey);
     const shifts = ((site?.content as MasterData | undefined)?.shifts ?? []) as Shift[];
-    return { store, timeZone: deps.timeZone ?? process.env.TAKTFLOW_TIMEZONE ?? DEFAULT_TIME_ZONE, shifts };
+    return { store, site: siteKey, timeZone: deps.timeZone ?? process.env.TAKTFLOW_TIMEZONE ?? DEFAULT_TIME_ZONE, shifts };
   }
 
   function compile(key: string, version: number, rule: AlertRule, at: string): CompiledRule {

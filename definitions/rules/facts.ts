@@ -178,7 +178,7 @@ export const FACTS: readonly Fact[] = [
     valueType: 'number',
     unit: 'minutes',
     labels: { en: 'Equipment downtime', zh: '设备停机时间' },
-    description: { en: 'Minutes the equipment was down in the window; without a window, the length of its current stop (0 when running).', zh: '时间窗口内设备停机的分钟数；未指定窗口时为本次停机已持续的分钟数（运行中为 0）。' },
+    description: { en: 'Minutes the equipment was down in the window, from its equipment-failure reports until they were resolved; without a window, the length of its current stop (0 when running).', zh: '时间窗口内设备停机的分钟数（自设备故障异常报告起至解决为止）；未指定窗口时为本次停机已持续的分钟数（运行中为 0）。' },
     params: [required('equipment'), ...optional('window')],
   },
   {
@@ -193,7 +193,7 @@ export const FACTS: readonly Fact[] = [
     name: 'materialShortage',
     valueType: 'boolean',
     labels: { en: 'Material shortage', zh: '物料短缺' },
-    description: { en: 'Whether the material on hand does not cover what the open work orders still need.', zh: '现有物料是否不足以满足未完工工单的需求。' },
+    description: { en: 'Whether a material shortage reported by people or the WMS is open for the part (or work order) and line.', zh: '是否存在人员或 WMS 报告且尚未解决的该物料（或工单）、该产线的缺料异常。' },
     params: optional('partNumber', 'line', 'workOrder'),
   },
 ];

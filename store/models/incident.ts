@@ -22,6 +22,8 @@ export interface IncidentDoc {
   ttaSeconds: number | null;
   ttrSeconds: number | null;
   revision: number;
+  /** The document a reported exception is about (context.reference: an equipment id, a part number, an order); facts look it up. */
+  reference?: string | null;
   /** The whole IncidentView as JSON text. */
   view: string;
   updatedAt: Date;
@@ -42,6 +44,7 @@ const incidentSchema = new Schema<IncidentDoc>(
     ttaSeconds: { type: Number, default: null },
     ttrSeconds: { type: Number, default: null },
     revision: { type: Number, required: true },
+    reference: { type: String, default: null },
     view: { type: String, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -51,6 +54,7 @@ const incidentSchema = new Schema<IncidentDoc>(
 incidentSchema.index({ site: 1, status: 1, line: 1 });
 incidentSchema.index({ site: 1, openedAt: 1 });
 incidentSchema.index({ dedupKey: 1, openedAt: -1 });
+incidentSchema.index({ type: 1, reference: 1, openedAt: 1 });
 
 export function incidentModel(connection: Connection): Model<IncidentDoc> {
   return modelOn(connection, 'Incident', incidentSchema);

@@ -4,6 +4,9 @@ import type { IncidentView } from '../../engine/incident/view';
 import { incidentModel, type IncidentDoc } from '../models/incident';
 import { fromJsonText, toJsonText } from '../models/support';
 
+/** When an incident of a kind was open: what the equipment-downtime and material-shortage facts read. */
+export type IncidentSpan = Pick<IncidentDoc, 'line' | 'openedAt' | 'resolvedAt' | 'reference'>;
+
 /** What the metrics need of an incident. */
 export type IncidentTimes = Pick<IncidentDoc, 'type' | 'line' | 'status' | 'openedAt' | 'ttaSeconds' | 'ttrSeconds'>;
 
@@ -34,6 +37,7 @@ export class IncidentRepository {
       ttaSeconds: view.ttaSeconds,
       ttrSeconds: view.ttrSeconds,
       revision: view.revision,
+      reference: view.context.reference ?? null,
       view: toJsonText(view),
       updatedAt: new Date(),
     };
@@ -67,5 +71,15 @@ export class IncidentRepository {
       .sort({ openedAt: 1 })
       .limit(q.limit)
       .lean<IncidentTimes[]>();
+  }
+
+  /** Incidents of a type (about `reference`, on `line`) not resolved before `since`: open at some time since then. */
+  async spans(q: { site: string; type: string; reference?: string; line?: string; since: Date }): Promise<IncidentSpan[]> {
+    const filter: Record<string, unknown> = { site: q.site, type: q.type };
+    if (q.reference !== undefined) filter.reference = q.reference;
+    if (q.line !== undefined) filter.line = q.line;
+    const docs = await this.incidents.find(filter, { _id: 0, line: 1, openedAt: 1, resolvedAt: 1, reference: 1 }).sort({ openedAt: 1 }).lean<IncidentSpan[]>();
+    const since = q.since.toISOString();
+    return docs.filter((d) => d.resolvedAt === null || d.resolvedAt >= since);
   }
 }

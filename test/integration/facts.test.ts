@@ -3,6 +3,7 @@ import { FACTS } from '../../definitions/rules/facts';
 import type { UnitBatch, UnitEvent } from '../../definitions/units/model';
 import { openStore, type Store } from '../../store';
 import { FACT_PROVIDERS, FactCache, type ResolvedParams } from '../../workers/rules/facts';
+import type { IncidentView } from '../../engine/incident/view';
 import { RecentEvents } from '../../workers/rules/facts/recent-events';
 import { mongoUri, uniqueName } from '../support/env';
 import { event, unitBatch } from '../support/unit-batches';
@@ -37,7 +38,7 @@ function completion(over: { serial?: string; model?: string; line?: string; step
  * same events (RecentEvents) must give the same value.
  */
 async function fact(name: string, params: ResolvedParams, scope?: { productModels?: string[] }): Promise<unknown> {
-  const env = { workOrders: store.workOrders, now: NOW, timeZone: 'Asia/Shanghai', shifts: [] };
+  const env = { workOrders: store.workOrders, incidents: store.incidents, site: 'plant-1', now: NOW, timeZone: 'Asia/Shanghai', shifts: [] };
   const stored = await new FactCache({ ...env, events: store.productionEvents }).value(name, params, scope as never);
   const recent = new RecentEvents(store.productionEvents, { clock: () => NOW.getTime() });
   expect({ name, params, value: await new FactCache({ ...env, events: recent }).value(name, params, scope as never) }).toEqual({ name, params, value: stored });
@@ -141,6 +142,16 @@ describe('flow facts', () => {
   });
 });
 
+/** An exception's incident as the read model holds it: reported `ago` minutes before NOW, resolved `resolvedAgo` before (or open). */
+async function reported(type: string, reference: string, line: string, ago: number, resolvedAgo?: number): Promise<void> {
+  const view = {
+    id: uniqueName('INC'), dedupKey: `exception:${type}:${line}:${reference}`, site: 'plant-1', line, type, severity: 'major', status: resolvedAgo === undefined ? 'open' : 'resolved',
+    openedAt: minutesAgo(ago), acknowledgedAt: null, resolvedAt: resolvedAgo === undefined ? null : minutesAgo(resolvedAgo), ttaSeconds: null, ttrSeconds: null, revision: 1,
+    context: { line, reference },
+  };
+  await store.incidents.save(view as unknown as IncidentView);
+}
+
 describe('resource facts and the cache', () => {
   it('when nothing reports equipment or material state, then downtime is 0 and there is no shortage', async () => {
     expect(await fact('equipmentDownMinutes', { equipment: 'OVEN-01' })).toBe(0);
@@ -148,8 +159,29 @@ describe('resource facts and the cache', () => {
     expect(await fact('orderBehindSchedule', { workOrder: 'WO-NONE' })).toBe(0);
   });
 
+  it('when the equipment was reported down, then its downtime counts from the report to the resolution', async () => {
+    // Arrange: OVEN-07 down 100-50 min ago (resolved) and again since 20 min ago (open)
+    await reported('equipment-failure', 'OVEN-07', 'SMT1', 100, 50);
+    await reported('equipment-failure', 'OVEN-07', 'SMT1', 20);
+    await reported('equipment-failure', 'OVEN-99', 'SMT1', 50);
+
+    // Act / Assert
+    expect(await fact('equipmentDownMinutes', { equipment: 'OVEN-07', window: '1h' })).toBe(30); // 60-50 min ago, and the open 20
+    expect(await fact('equipmentDownMinutes', { equipment: 'OVEN-07', window: '2h' })).toBe(70);
+    expect(await fact('equipmentDownMinutes', { equipment: 'OVEN-07' })).toBe(20); // the current stop
+  });
+
+  it('when a material shortage is reported and still open, then the part (and its line) is short until it is resolved', async () => {
+    await reported('material-shortage', 'PN-CAP-100N', 'SMT1', 30);
+    await reported('material-shortage', 'PN-RES-10K', 'SMT1', 30, 10);
+    expect(await fact('materialShortage', { partNumber: 'PN-CAP-100N' })).toBe(true);
+    expect(await fact('materialShortage', { partNumber: 'PN-CAP-100N', line: 'FA1' })).toBe(false);
+    expect(await fact('materialShortage', { partNumber: 'PN-RES-10K' })).toBe(false);
+    expect(await fact('materialShortage', { line: 'SMT1' })).toBe(true);
+  });
+
   it('when one pass asks for the same fact and params twice, then it is computed once', async () => {
-    const cache = new FactCache({ events: store.productionEvents, workOrders: store.workOrders, now: NOW, timeZone: 'Asia/Shanghai', shifts: [] });
+    const cache = new FactCache({ events: store.productionEvents, workOrders: store.workOrders, incidents: store.incidents, site: 'plant-1', now: NOW, timeZone: 'Asia/Shanghai', shifts: [] });
     await Promise.all([cache.value('defectRate', { window: '1h', productModel: 'Q' }), cache.value('defectRate', { productModel: 'Q', window: '1h' })]);
     await cache.value('dppm', { window: '1h', productModel: 'Q' });
     expect(cache.computed).toBe(2);

@@ -22,7 +22,7 @@ const aoi = (model: string, result: 'pass' | 'fail', at: Date) =>
   unitBatch({ productModel: model, status: 'waiting', step: 'test', events: [event(2, { type: 'completed', step: 'aoi', result, at: at.toISOString(), ...(result === 'fail' ? { defectCodes: ['D-BRIDGE'] } : {}) })] });
 
 function factsAt(recent: RecentEvents, now: Date) {
-  return (name: string, params: Record<string, string>) => new FactCache({ events: recent, workOrders: store.workOrders, now, timeZone: 'Asia/Shanghai', shifts: [] }).value(name, params);
+  return (name: string, params: Record<string, string>) => new FactCache({ events: recent, workOrders: store.workOrders, incidents: store.incidents, site: 'plant-1', now, timeZone: 'Asia/Shanghai', shifts: [] }).value(name, params);
 }
 
 describe('recent events window', () => {

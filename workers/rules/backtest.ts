@@ -15,12 +15,13 @@ import { scheduleMinutes } from './schedules';
 
 export interface FactEnvOptions {
   store: Store;
+  site: string;
   timeZone: string;
   shifts: readonly Shift[];
 }
 
 const cacheAt = (o: FactEnvOptions, now: Date): FactCache =>
-  new FactCache({ events: o.store.productionEvents, workOrders: o.store.workOrders, now, timeZone: o.timeZone, shifts: o.shifts });
+  new FactCache({ events: o.store.productionEvents, workOrders: o.store.workOrders, incidents: o.store.incidents, site: o.site, now, timeZone: o.timeZone, shifts: o.shifts });
 
 /** Sample values by fact name win; other facts come from the recorded events. */
 export function sampleFacts(samples: Readonly<Record<string, FactValue>>, fallback: FactSource): FactSource {

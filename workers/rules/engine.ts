@@ -148,7 +148,7 @@ export class RuleRuntime {
       const { shifts } = await this.rules();
       if (!this.pass) {
         const { store } = this.options;
-        this.pass = new FactCache({ events: this.recent, workOrders: store.workOrders, now: this.clock(), timeZone: this.options.timeZone ?? DEFAULT_TIME_ZONE, shifts });
+        this.pass = new FactCache({ events: this.recent, workOrders: store.workOrders, incidents: store.incidents, site: this.options.siteKey ?? 'plant-1', now: this.clock(), timeZone: this.options.timeZone ?? DEFAULT_TIME_ZONE, shifts });
         setImmediate(() => (this.pass = undefined));
       }
     }

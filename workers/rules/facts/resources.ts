@@ -3,20 +3,45 @@
  */
 import type { FactProvider } from './types';
 import { MINUTE_MS } from './types';
+import { windowRange } from './window';
 
 /**
- * Minutes the equipment was down. Fed by equipment status reports (`equipment.down` / up from
- * the machines, or equipment-failure exceptions raised by people); no read model records them
- * yet, so the equipment counts as running and the value is 0.
+ * Minutes the equipment was down: the equipment-failure exceptions reported about it (their
+ * `reference` is the equipment id), each down from its opening until it was resolved. With a
+ * window, the downtime inside the window; without one, the length of the current stop (0 when
+ * none is open). Counted at `now`, so a backtest sees the stops as they were then.
  */
-const equipmentDownMinutes: FactProvider = () => Promise.resolve(0);
+const equipmentDownMinutes: FactProvider = async (params, env) => {
+  if (params.equipment === undefined) return 0;
+  const range = windowRange(params.window, env.now, env.timeZone, env.shifts);
+  const since = range?.from ?? env.now;
+  const stops = await env.incidents.spans({ site: env.site, type: 'equipment-failure', reference: params.equipment, since });
+  const now = env.now.getTime();
+  let minutes = 0;
+  for (const stop of stops) {
+    const start = Date.parse(stop.openedAt);
+    const end = stop.resolvedAt === null ? now : Math.min(now, Date.parse(stop.resolvedAt));
+    if (start > now) continue;
+    if (range === undefined) {
+      if (stop.resolvedAt === null || Date.parse(stop.resolvedAt) > now) minutes = Math.max(minutes, (now - start) / MINUTE_MS);
+    } else {
+      minutes += Math.max(0, end - Math.max(start, since.getTime())) / MINUTE_MS;
+    }
+  }
+  return minutes;
+};
 
 /**
- * Whether material on hand falls short of what the open work orders need. Fed by the WMS's
- * stock levels (or material-shortage exceptions raised by people or the WMS); no read model
- * records them yet, so the value is false.
+ * Whether material is short: a material-shortage exception (raised by people or the WMS) open
+ * at `now` about the part (its `reference`: the part number, or the work order it holds up) and
+ * on the line, as the params name them.
  */
-const materialShortage: FactProvider = () => Promise.resolve(false);
+const materialShortage: FactProvider = async (params, env) => {
+  const reference = params.partNumber ?? params.workOrder;
+  const shortages = await env.incidents.spans({ site: env.site, type: 'material-shortage', ...(reference !== undefined ? { reference } : {}), ...(params.line !== undefined ? { line: params.line } : {}), since: env.now });
+  const now = env.now.getTime();
+  return shortages.some((s) => Date.parse(s.openedAt) <= now && (s.resolvedAt === null || Date.parse(s.resolvedAt) > now));
+};
 
 /**
  * Minutes the work order is behind its plan (negative when ahead), from the work-order read

@@ -4,7 +4,7 @@
  */
 import type { AlertRuleScope } from '../../../definitions/rules/schema';
 import type { Shift } from '../../../definitions/master-data/lookup';
-import type { Dimension, EventFilter, ProductionEventRepository, WorkOrderRepository } from '../../../store';
+import type { Dimension, EventFilter, IncidentRepository, ProductionEventRepository, WorkOrderRepository } from '../../../store';
 
 /** What facts read events through: the repository itself, or the worker's recent-events window over it. */
 export type FactEvents = Pick<ProductionEventRepository, 'aggregate' | 'find' | 'wip'>;
@@ -17,6 +17,9 @@ export type ResolvedParams = Partial<Record<string, string>>;
 export interface FactEnv {
   events: FactEvents;
   workOrders: WorkOrderRepository;
+  /** Reported exceptions (equipment failures, material shortages) of the site: the downtime and shortage facts. */
+  incidents: Pick<IncidentRepository, 'spans'>;
+  site: string;
   /** The moment the fact is computed at: now, or the replayed event's time in a backtest. */
   now: Date;
   /** IANA zone the shifts' clock times are in (TAKTFLOW_TIMEZONE, default Asia/Shanghai). */
