@@ -3,9 +3,9 @@
  * `rule:<taskQueue>:<key>`, starting scheduledRuleWorkflow at each interval. reconcile() creates
  * what is missing, replaces what changed (rule version or intervals, kept in the memo) and deletes
  * the schedules of rules that were retired or lost their `every`. Run at worker start and
- * periodically; it is idempotent.
+ * periodically; it is idempotent (rule-schedules.test.ts, against the dev server).
  */
-import { ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { ScheduleNotFoundError, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 import { durationMinutes } from '../../definitions/rules/facts';
 import type { CompiledRule } from './evaluate';
 
@@ -23,6 +23,22 @@ export interface ReconcileResult {
   deleted: string[];
 }
 
+/** The memo of the schedule with this id, or null when there is none (describe is consistent; the list is not). */
+async function memoOf(client: Client, id: string): Promise<string | null> {
+  try {
+    const d = await client.schedule.getHandle(id).describe();
+    return String((d.memo as { rule?: unknown } | undefined)?.rule ?? '');
+  } catch (e) {
+    if (e instanceof ScheduleNotFoundError) return null;
+    throw e;
+  }
+}
+
+/**
+ * Each active rule's schedule is looked up by id (consistent); the schedules of retired rules are
+ * found by listing (the list lags behind creations: a stale entry is skipped, a missed one is
+ * deleted next round).
+ */
 export async function reconcileRuleSchedules(client: Client, taskQueue: string, rules: readonly CompiledRule[]): Promise<ReconcileResult> {
   const prefix = scheduleId(taskQueue, '');
   const wanted = new Map<string, { rule: CompiledRule; minutes: number[]; memo: string }>();
@@ -31,18 +47,10 @@ export async function reconcileRuleSchedules(client: Client, taskQueue: string, 
     if (minutes.length > 0) wanted.set(scheduleId(taskQueue, rule.key), { rule, minutes, memo: `${rule.version}:${minutes.join(',')}` });
   }
   const result: ReconcileResult = { created: [], updated: [], deleted: [] };
-  const existing = new Map<string, string>();
-  for await (const s of client.schedule.list()) {
-    if (s.scheduleId.startsWith(prefix)) existing.set(s.scheduleId, String((s.memo as { rule?: unknown } | undefined)?.rule ?? ''));
-  }
-  for (const [id, memo] of existing) {
-    const want = wanted.get(id);
-    if (want && want.memo === memo) continue;
-    await client.schedule.getHandle(id).delete();
-    (want ? result.updated : result.deleted).push(id);
-  }
   for (const [id, want] of wanted) {
-    if (existing.get(id) === want.memo) continue;
+    const memo = await memoOf(client, id);
+    if (memo === want.memo) continue;
+    if (memo !== null) await client.schedule.getHandle(id).delete();
     await client.schedule.create({
       scheduleId: id,
       spec: { intervals: want.minutes.map((m) => ({ every: `${m}m` })) },
@@ -50,7 +58,23 @@ export async function reconcileRuleSchedules(client: Client, taskQueue: string, 
       policies: { overlap: ScheduleOverlapPolicy.SKIP },
       memo: { rule: want.memo },
     });
-    if (!existing.has(id)) result.created.push(id);
+    (memo === null ? result.created : result.updated).push(id);
+  }
+  const remove = async (id: string): Promise<void> => {
+    try {
+      await client.schedule.getHandle(id).delete();
+      result.deleted.push(id);
+    } catch (e) {
+      if (!(e instanceof ScheduleNotFoundError)) throw e;
+    }
+  };
+  // Active rules without `every` by id; retired rules' schedules by listing.
+  for (const rule of rules) {
+    const id = scheduleId(taskQueue, rule.key);
+    if (!wanted.has(id) && (await memoOf(client, id)) !== null) await remove(id);
+  }
+  for await (const s of client.schedule.list()) {
+    if (s.scheduleId.startsWith(prefix) && !wanted.has(s.scheduleId) && !result.deleted.includes(s.scheduleId)) await remove(s.scheduleId);
   }
   return result;
 }
