@@ -29,6 +29,57 @@ export default tseslint.config(
     },
   },
   {
+    // The designer runs in the browser: DOM globals, JSX.
+    files: ['designer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  // designer/ may import only definitions/ (and its own files): one block per folder depth, so
+  // "../api" (designer/src/api) stays allowed while the repository's api/ does not.
+  ...[0, 1, 2, 3, 4, 5].map((depth) => ({
+    files: [`designer/src/${'*/'.repeat(depth)}*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'designer/ runs in the browser: no Node built-ins.' },
+            {
+              regex: `^(\\.\\./){${depth + 2}}(store|engine|workers|api|bench|test|scripts)(/|$)`,
+              message: 'designer/ may import only definitions/ (and its own files); it talks to the API over HTTP.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    // The designer's build files run in Node (Vite); they have their own tsconfig.
+    files: ['designer/vite.config.ts', 'designer/build/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: false, project: './designer/tsconfig.node.json', tsconfigRootDir: import.meta.dirname } },
+  },
+  // The doors between rooms run one way (README "The house"): definitions imports nothing of ours;
+  // store imports definitions (and, for the read models it stores, the engine's view types only);
+  // workers and api import definitions, engine and store — never each other, nor the designer.
+  ...[
+    { room: 'definitions', banned: 'store|engine|workers|api|designer|bench|test|scripts', message: 'definitions/ is pure and imports nothing of ours.' },
+    { room: 'store', banned: 'workers|api|designer|bench|test|scripts', message: 'store/ imports definitions/ only (engine view types as types).', types: 'engine' },
+    { room: 'workers', banned: 'api|designer|bench|test|scripts', message: 'workers/ imports definitions/, engine/ and store/.' },
+    { room: 'api', banned: 'workers|designer|bench|test|scripts', message: 'api/ imports definitions/, engine/ (message definitions) and store/.' },
+  ].map(({ room, banned, message, types }) => ({
+    files: [`${room}/**/*.ts`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: `^(\\.\\./)+(${banned})(/|$)`, message },
+            ...(types ? [{ regex: `^(\\.\\./)+(${types})(/|$)`, message, allowTypeImports: true }] : []),
+          ],
+        },
+      ],
+    },
+  })),
+  {
     files: ['engine/**/*.ts'],
     rules: {
       'no-restricted-imports': [

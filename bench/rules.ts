@@ -8,8 +8,8 @@ import { Engine } from 'json-rules-engine';
 import type { AlertRule } from '../definitions/rules/schema';
 import { OPERATORS } from '../definitions/rules/operators';
 import { openStore } from '../store';
-import { compileRule, engineOf, explain, runRules } from '../workers/rules/evaluate';
-import { FactCache } from '../workers/rules/facts';
+import { compileRule, engineOf, explain, runRules } from '../definitions/rules/run/evaluate';
+import { FactCache } from '../store/facts';
 import { RecentEvents } from '../workers/rules/facts/recent-events';
 import { emptySample, timed, type Row } from './measure';
 

@@ -13,11 +13,11 @@ import { ruleSetFindings } from '../../definitions/rules/static-checks';
 import { validateAlertRule } from '../../definitions/rules/validate';
 import { finding } from '../../definitions/validation/finding';
 import type { Store } from '../../store';
-import { backtest, dryRun, type BacktestResult, type FactEnvOptions } from '../../workers/rules/backtest';
-import type { ContextValues } from '../../workers/rules/context';
-import { DEFAULT_TIME_ZONE } from '../../workers/rules/engine';
-import { compileRule, RuleLoadError, type CompiledRule, type Evaluation } from '../../workers/rules/evaluate';
-import type { FactValue } from '../../workers/rules/facts';
+import { backtest, dryRun, type BacktestResult, type FactEnvOptions } from '../../store/facts/backtest';
+import type { ContextValues } from '../../definitions/rules/run/context';
+import { DEFAULT_TIME_ZONE } from '../../definitions/incidents/recipients';
+import { compileRule, RuleLoadError, type CompiledRule, type Evaluation } from '../../definitions/rules/run/evaluate';
+import type { FactValue } from '../../store/facts';
 import { AppError } from '../http/errors';
 
 export interface DryRunRequest {

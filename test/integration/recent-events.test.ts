@@ -4,7 +4,7 @@
  * and how events persisted by other workers reach it.
  */
 import { openStore, type Store } from '../../store';
-import { FactCache } from '../../workers/rules/facts';
+import { FactCache } from '../../store/facts';
 import { RecentEvents } from '../../workers/rules/facts/recent-events';
 import { mongoUri, uniqueName } from '../support/env';
 import { event, unitBatch } from '../support/unit-batches';

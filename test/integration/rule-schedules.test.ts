@@ -5,7 +5,7 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import type { AlertRule } from '../../definitions/rules/schema';
-import { compileRule } from '../../workers/rules/evaluate';
+import { compileRule } from '../../definitions/rules/run/evaluate';
 import { reconcileRuleSchedules, scheduleId } from '../../workers/rules/schedules';
 import { temporalAddress, uniqueName } from '../support/env';
 

@@ -9,15 +9,16 @@ import type { IncidentWorkflowInput } from '../../engine/workflows/incident-mess
 import type { UnitBatch } from '../../definitions/units/model';
 import type { Store } from '../../store';
 import { Coalescer } from './coalesce';
-import { coalesceKey, triggers, triggersOfBatch, type TriggerContext } from './context';
+import { coalesceKey, triggers, triggersOfBatch, type TriggerContext } from '../../definitions/rules/run/context';
 import type { Engine } from 'json-rules-engine';
-import { engineOf, explain, runRules, snapshotOf, type CompiledRule, type Evaluation } from './evaluate';
-import { FactCache } from './facts';
+import { DEFAULT_TIME_ZONE } from '../../definitions/incidents/recipients';
+import { engineOf, explain, runRules, snapshotOf, type CompiledRule, type Evaluation } from '../../definitions/rules/run/evaluate';
+import { FactCache } from '../../store/facts';
 import { RecentEvents, type RecentEventsOptions } from './facts/recent-events';
 import type { IncidentOpener } from './opener';
 import { loadActiveRules, pinPolicy, type ActiveRules } from './rule-set';
 
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+export { DEFAULT_TIME_ZONE };
 
 export interface RuleRuntimeOptions {
   store: Store;

@@ -8,7 +8,7 @@ import type { EscalationPolicy } from '../../definitions/policies/schema';
 import type { AlertRule } from '../../definitions/rules/schema';
 import type { PinnedPolicy } from '../../engine/workflows/incident-messages';
 import type { Store } from '../../store';
-import { compileRule, RuleLoadError, type CompiledRule } from './evaluate';
+import { compileRule, RuleLoadError, type CompiledRule } from '../../definitions/rules/run/evaluate';
 
 export interface ActiveRules {
   rules: CompiledRule[];

@@ -6,16 +6,12 @@
  * periodically; it is idempotent (rule-schedules.test.ts, against the dev server).
  */
 import { ScheduleNotFoundError, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
-import { durationMinutes } from '../../definitions/rules/facts';
-import type { CompiledRule } from './evaluate';
+import { scheduleMinutes } from '../../definitions/rules/run/context';
+import type { CompiledRule } from '../../definitions/rules/run/evaluate';
+
+export { scheduleMinutes };
 
 export const scheduleId = (taskQueue: string, ruleKey: string): string => `rule:${taskQueue}:${ruleKey}`;
-
-/** The intervals (minutes) of a rule's `every` triggers, sorted, each once. */
-export function scheduleMinutes(rule: CompiledRule): number[] {
-  const minutes = rule.rule.triggers.flatMap((t) => (t.every === undefined ? [] : [durationMinutes(t.every)])).filter((m): m is number => m !== undefined);
-  return [...new Set(minutes)].sort((a, b) => a - b);
-}
 
 export interface ReconcileResult {
   created: string[];

@@ -1,9 +1,9 @@
 /** The pure parts of rule evaluation: scope matching, param bindings, coalescing, windows, templating. */
 import type { AlertRule } from '../../../definitions/rules/schema';
 import { Coalescer, type Timers } from '../../../workers/rules/coalesce';
-import { coalesceKey, inScope, resolveParams, triggers, triggerTypesOf, withPinnedScope } from '../../../workers/rules/context';
-import { compileRule, engineOf, evaluateRule, explain, RuleLoadError, runRules } from '../../../workers/rules/evaluate';
-import { shiftStart, windowRange } from '../../../workers/rules/facts/window';
+import { coalesceKey, inScope, resolveParams, triggers, triggerTypesOf, withPinnedScope } from '../../../definitions/rules/run/context';
+import { compileRule, engineOf, evaluateRule, explain, RuleLoadError, runRules } from '../../../definitions/rules/run/evaluate';
+import { shiftStart, windowRange } from '../../../store/facts/window';
 
 describe('scope and triggers', () => {
   it.each([

@@ -15,7 +15,7 @@ import type { UnitBatch } from '../../../definitions/units/model';
 import { productionEventDocs, type EventFilter, type ProductionEvent as ProductionEventDoc, type ProductionEventRepository } from '../../../store';
 import { EventIndex, type Selection } from './event-index';
 import { NotInMemory, runStages } from './in-memory';
-import type { FactEvents } from './types';
+import type { FactEvents } from '../../../store/facts/types';
 
 export interface RecentEventsOptions {
   /** How far back the window reaches (default 26 h: a day and a shift's overlap). */

@@ -2,10 +2,10 @@
  * The why of a rule run: each leaf's fact value and result, the template variables, the message
  * and the dedup key; and the snapshot an incident keeps of it.
  */
-import type { FiringSnapshot } from '../../definitions/incidents/model';
-import { renderTemplate } from '../../definitions/rules/templates';
-import type { Bilingual, TemplateVariable } from '../../definitions/rules/vocabulary';
-import { pointer } from '../../definitions/validation/finding';
+import type { FiringSnapshot } from '../../incidents/model';
+import { renderTemplate } from '../templates';
+import type { Bilingual, TemplateVariable } from '../vocabulary';
+import { pointer } from '../../validation/finding';
 import { resolveParams, type ContextValues } from './context';
 import { LEAF_TAG, RULE_TAG, type RuleRun } from './evaluate';
 

@@ -2,17 +2,17 @@
  * What every fact provider works with: the params of one condition (bindings already resolved to
  * literals), the rule's scope, and where and when it is computed.
  */
-import type { AlertRuleScope } from '../../../definitions/rules/schema';
-import type { Shift } from '../../../definitions/master-data/lookup';
-import type { Dimension, EventFilter, IncidentRepository, ProductionEventRepository, WorkOrderRepository } from '../../../store';
+import type { AlertRuleScope } from '../../definitions/rules/schema';
+import type { Shift } from '../../definitions/master-data/lookup';
+import type { Dimension, EventFilter, IncidentRepository, ProductionEventRepository, WorkOrderRepository } from '..';
 
 /** What facts read events through: the repository itself, or the worker's recent-events window over it. */
 export type FactEvents = Pick<ProductionEventRepository, 'aggregate' | 'find' | 'wip'>;
 
-export type FactValue = number | boolean;
+import type { FactValue } from '../../definitions/rules/run/evaluate';
+import type { ResolvedParams } from '../../definitions/rules/run/context';
 
-/** A condition's params after binding: literals only; a binding without a value is absent. */
-export type ResolvedParams = Partial<Record<string, string>>;
+export type { FactValue, ResolvedParams };
 
 export interface FactEnv {
   events: FactEvents;

@@ -3,13 +3,16 @@
  * schedule), which rules an event is offered to (trigger type and scope), and condition params
  * with their bindings (`{{line}}`) resolved. Pure.
  */
-import type { AlertRule, AlertRuleScope } from '../../definitions/rules/schema';
-import { bindingOf, renderTemplate } from '../../definitions/rules/templates';
-import { isContextVariable, type ContextVariable, type TriggerEventType } from '../../definitions/rules/vocabulary';
-import type { UnitBatch, UnitEvent } from '../../definitions/units/model';
-import type { ResolvedParams } from './facts';
+import type { AlertRule, AlertRuleScope } from '../schema';
+import { bindingOf, renderTemplate } from '../templates';
+import { isContextVariable, type ContextVariable, type TriggerEventType } from '../vocabulary';
+import type { UnitBatch, UnitEvent } from '../../units/model';
+import { durationMinutes } from '../facts';
 
 export type ContextValues = Partial<Record<ContextVariable, string>>;
+
+/** A condition's params after binding: literals only; a binding without a value is absent. */
+export type ResolvedParams = Partial<Record<string, string>>;
 
 /** An event a rule may be offered: its trigger type, time and context variables. */
 export interface TriggerContext {
@@ -97,4 +100,10 @@ export function resolveParams(params: Record<string, unknown> | undefined, value
  */
 export function coalesceKey(ruleKey: string, dedupTemplate: string | undefined, values: ContextValues): string {
   return `${ruleKey}\u0000${dedupTemplate === undefined ? '' : renderTemplate(dedupTemplate, values)}`;
+}
+
+/** The intervals (minutes) of a rule's `every` triggers, sorted, each once: its schedule. */
+export function scheduleMinutes(rule: { rule: Pick<AlertRule, 'triggers'> }): number[] {
+  const minutes = rule.rule.triggers.flatMap((t) => (t.every === undefined ? [] : [durationMinutes(t.every)])).filter((m): m is number => m !== undefined);
+  return [...new Set(minutes)].sort((a, b) => a - b);
 }

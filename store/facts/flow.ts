@@ -3,7 +3,7 @@
  * model, as it is now), overdue steps and queue-time violations (the `overdue` and
  * `queue-time-exceeded` events the unit runs record when a deadline passes).
  */
-import type { EventFilter } from '../../../store';
+import type { EventFilter } from '..';
 import { dimensionsOf, MINUTE_MS, type FactProvider } from './types';
 import { windowRange } from './window';
 

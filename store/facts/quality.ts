@@ -3,7 +3,7 @@
  * DPPM, defect count, first-pass and step yield, consecutive failures, operator defect rate.
  * Aggregations use only $match, $group ($sum), $unwind: what the embedded server supports.
  */
-import type { EventFilter } from '../../../store';
+import type { EventFilter } from '..';
 import { dimensionsOf, percent, type FactEnv, type FactProvider, type ResolvedParams } from './types';
 import { windowRange } from './window';
 

@@ -2,8 +2,8 @@
  * Time windows of facts: `15m`, `12h`, `1d` (that long back from now) or `shift` (since the start
  * of the shift that is on now, by the master data's shifts in the site's time zone).
  */
-import { durationMinutes } from '../../../definitions/rules/facts';
-import type { Shift } from '../../../definitions/master-data/lookup';
+import { durationMinutes } from '../../definitions/rules/facts';
+import type { Shift } from '../../definitions/master-data/lookup';
 import { MINUTE_MS } from './types';
 
 export interface TimeRange {

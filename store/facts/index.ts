@@ -3,8 +3,8 @@
  * the cache of one evaluation pass: one fact with the same params (and scope) is computed once
  * per pass, however many rules and conditions ask for it.
  */
-import type { AlertRuleScope } from '../../../definitions/rules/schema';
-import { canonicalJson } from '../../../definitions/validation/finding';
+import type { AlertRuleScope } from '../../definitions/rules/schema';
+import { canonicalJson } from '../../definitions/validation/finding';
 import { FLOW_FACTS } from './flow';
 import { QUALITY_FACTS } from './quality';
 import { RESOURCE_FACTS } from './resources';

@@ -5,15 +5,17 @@
  * the message and the dedup key.
  */
 import { Almanac, Engine } from 'json-rules-engine';
-import { factByName } from '../../definitions/rules/facts';
-import { conditionLeaves } from '../../definitions/rules/conditions';
-import { OPERATORS, operatorByName } from '../../definitions/rules/operators';
-import type { AlertRule, AlertRuleScope } from '../../definitions/rules/schema';
-import type { AlertRuleConditions } from '../../definitions/rules/schema';
-import { resolveParams, withPinnedScope, type ContextValues } from './context';
+import { factByName } from '../facts';
+import { conditionLeaves } from '../conditions';
+import { OPERATORS, operatorByName } from '../operators';
+import type { AlertRule, AlertRuleScope } from '../schema';
+import type { AlertRuleConditions } from '../schema';
+import { resolveParams, withPinnedScope, type ContextValues, type ResolvedParams } from './context';
 import { explain, type Evaluation, type ResultNode } from './explain';
-import { FACT_PROVIDERS, type FactValue, type ResolvedParams } from './facts';
-import { bindingOf } from '../../definitions/rules/templates';
+import { bindingOf } from '../templates';
+
+/** A fact's value: a number (rates, counts, minutes) or a flag. */
+export type FactValue = number | boolean;
 
 /** Where fact values come from: the recorded events (FactCache), or sample values (dry run). */
 export interface FactSource {
@@ -109,7 +111,7 @@ export function engineOf(rules: ReadonlyArray<Omit<CompiledRule, 'engine'>>): En
 export function compileRule(key: string, version: number, rule: AlertRule): CompiledRule {
   const names = new Set<string>();
   for (const { pointer: at, leaf } of conditionLeaves(rule.conditions)) {
-    if (!factByName(leaf.fact) || !Object.hasOwn(FACT_PROVIDERS, leaf.fact)) throw new RuleLoadError(`${at}/fact`, `fact "${leaf.fact}" is not in the catalog`);
+    if (!factByName(leaf.fact)) throw new RuleLoadError(`${at}/fact`, `fact "${leaf.fact}" is not in the catalog`);
     if (!operatorByName(leaf.operator)) throw new RuleLoadError(`${at}/operator`, `operator "${leaf.operator}" is not in the registry`);
     names.add(leaf.fact);
   }

@@ -7,11 +7,11 @@
  */
 import type { AlertRuleScope } from '../../definitions/rules/schema';
 import type { Shift } from '../../definitions/master-data/lookup';
-import type { Store } from '../../store';
-import { coalesceKey, triggers, triggerTypesOf, valuesOfEvent, type ContextValues, type TriggerContext } from './context';
-import { evaluateRule, type CompiledRule, type Evaluation, type FactSource } from './evaluate';
-import { FactCache, type FactValue, type ResolvedParams } from './facts';
-import { scheduleMinutes } from './schedules';
+import type { Store } from '..';
+import { coalesceKey, scheduleMinutes, triggers, triggerTypesOf, valuesOfEvent, type ContextValues, type TriggerContext } from '../../definitions/rules/run/context';
+import { evaluateRule, type CompiledRule, type Evaluation, type FactSource } from '../../definitions/rules/run/evaluate';
+import { FactCache, type FactValue, type ResolvedParams } from '.';
+
 
 export interface FactEnvOptions {
   store: Store;
