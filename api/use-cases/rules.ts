@@ -6,8 +6,7 @@
 import type { Shift } from '../../definitions/master-data/lookup';
 import type { MasterData } from '../../definitions/master-data/schema';
 import type { EscalationPolicy } from '../../definitions/policies/schema';
-import { FACTS, PARAM_TYPES } from '../../definitions/rules/facts';
-import { OPERATORS } from '../../definitions/rules/operators';
+import { factCatalog } from '../../definitions/rules/catalog';
 import type { AlertRule } from '../../definitions/rules/schema';
 import { ruleSetFindings } from '../../definitions/rules/static-checks';
 import { validateAlertRule } from '../../definitions/rules/validate';
@@ -59,16 +58,7 @@ export function ruleUseCases(deps: { store: Store; siteKey: string; timeZone?: s
   }
 
   return {
-    catalog() {
-      return {
-        facts: FACTS,
-        paramTypes: Object.values(PARAM_TYPES),
-        operators: Object.values(OPERATORS).map(({ evaluate, ...rest }) => {
-          void evaluate;
-          return rest;
-        }),
-      };
-    },
+    catalog: factCatalog,
 
     async dryRun(body: DryRunRequest): Promise<Evaluation> {
       let rule: CompiledRule;

@@ -8,6 +8,7 @@
 import type { AlertRuleScope } from '../../definitions/rules/schema';
 import type { Shift } from '../../definitions/master-data/lookup';
 import type { Store } from '..';
+import type { BacktestResult } from '../../definitions/rules/run/results';
 import { coalesceKey, scheduleMinutes, triggers, triggerTypesOf, valuesOfEvent, type ContextValues, type TriggerContext } from '../../definitions/rules/run/context';
 import { evaluateRule, type CompiledRule, type Evaluation, type FactSource } from '../../definitions/rules/run/evaluate';
 import { FactCache, type FactValue, type ResolvedParams } from '.';
@@ -46,18 +47,7 @@ export interface BacktestLimits {
 
 export const BACKTEST_LIMITS: BacktestLimits = { maxEvaluations: 2000, maxEvents: 50_000, budgetMs: 20_000, coalesceMs: 500 };
 
-export interface BacktestResult {
-  from: string;
-  to: string;
-  events: number;
-  evaluations: number;
-  firings: number;
-  truncated: boolean;
-  bucketMinutes: number;
-  buckets: Array<{ start: string; evaluations: number; firings: number }>;
-  /** The firings, oldest first (at most 500). */
-  fired: Array<{ at: string; dedupKey: string; value: string | number | boolean | undefined }>;
-}
+export type { BacktestResult };
 
 export async function backtest(rule: CompiledRule, period: { from: Date; to: Date }, o: FactEnvOptions, limits: BacktestLimits = BACKTEST_LIMITS): Promise<BacktestResult> {
   const started = Date.now();

@@ -1,0 +1,5 @@
+/** A point on the canvas (flow coordinates). */
+export interface XY {
+  x: number;
+  y: number;
+}

@@ -1,0 +1,9 @@
+/** The properties form of a packaging step: the common fields and the sections its kind has. */
+import type { ReactNode } from 'react';
+import type { RoutingStep } from '../../../../../definitions/routing/schema';
+import { StepPanel } from '../shared/StepPanel';
+import { meta } from './types';
+
+export function PackagingPanel({ step }: { step: RoutingStep }): ReactNode {
+  return <StepPanel step={step} sections={meta.sections} />;
+}

@@ -1,0 +1,9 @@
+/** The canvas node of a rework step. */
+import { memo, type ReactNode } from 'react';
+import { StepNodeView } from '../shared/StepNodeView';
+import type { StepNodeData } from '../shared/types';
+import { meta } from './types';
+
+export const ReworkNode = memo(function ReworkNode({ data, selected }: { data: StepNodeData; selected?: boolean }): ReactNode {
+  return <StepNodeView meta={meta} data={data} selected={selected === true} />;
+});
