@@ -13,6 +13,7 @@ import type { AlertRuleConditions } from '../schema';
 import { resolveParams, withPinnedScope, type ContextValues, type ResolvedParams } from './context';
 import { explain, type Evaluation, type ResultNode } from './explain';
 import { bindingOf } from '../templates';
+import { pointer } from '../../validation/finding';
 
 /** A fact's value: a number (rates, counts, minutes) or a flag. */
 export type FactValue = number | boolean;
@@ -56,8 +57,14 @@ export const LEAF_TAG = '__leaf';
 
 /** A leaf's own params, resolved once when none binds a context variable. */
 export interface Leaf {
+  /** Its JSON pointer in the rule, e.g. `/conditions/all/1`. */
+  path: string;
   own: Record<string, unknown>;
+  /** Whether it has params of its own (a leaf without shows none in the trace). */
+  hasParams: boolean;
   resolved: ResolvedParams | undefined;
+  /** `fact(param=value,…)` of a leaf whose params bind nothing, worked out at its first explanation. */
+  label?: string;
 }
 
 /** The almanac of one engine run: where the facts come from, and each rule's scope and context values. */
@@ -70,18 +77,23 @@ class RunAlmanac extends Almanac {
   }
 }
 
-/** The conditions with every leaf tagged by the rule's key and its index; the leaves' own params in `leaves`. */
-function tagLeaves(node: unknown, key: string, leaves: Leaf[]): unknown {
-  if (Array.isArray(node)) return node.map((n) => tagLeaves(n, key, leaves));
-  if (node === null || typeof node !== 'object') return node;
+/** The conditions with every leaf tagged by the rule's key and its index; the leaves' own params (and paths) in `leaves`. */
+function tagLeaves(node: unknown, key: string, leaves: Leaf[], at: string): unknown {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
   const o = node as Record<string, unknown>;
   if ('fact' in o) {
     const own = (o.params as Record<string, unknown> | undefined) ?? {};
     const bound = Object.values(own).some((v) => bindingOf(v) !== undefined);
-    leaves.push({ own, resolved: bound ? undefined : resolveParams(own, {}) });
+    leaves.push({ path: at, own, hasParams: Object.keys(own).length > 0, resolved: bound ? undefined : resolveParams(own, {}) });
     return { ...o, params: { ...own, [RULE_TAG]: key, [LEAF_TAG]: leaves.length - 1 } };
   }
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, tagLeaves(v, key, leaves)]));
+  return Object.fromEntries(
+    Object.entries(o).map(([k, v]) => {
+      if (Array.isArray(v)) return [k, v.map((c, i) => tagLeaves(c, key, leaves, `${at}${pointer(k, i)}`))];
+      if (v !== null && typeof v === 'object') return [k, tagLeaves(v, key, leaves, `${at}${pointer(k)}`)];
+      return [k, v];
+    }),
+  );
 }
 
 /** An engine with the registry's operators and the facts of these rules, each rule added under its key. */
@@ -116,7 +128,7 @@ export function compileRule(key: string, version: number, rule: AlertRule): Comp
     names.add(leaf.fact);
   }
   const leaves: Leaf[] = [];
-  const unbuilt = { key, version, rule, tagged: tagLeaves(rule.conditions, key, leaves) as AlertRuleConditions, facts: names, leaves };
+  const unbuilt = { key, version, rule, tagged: tagLeaves(rule.conditions, key, leaves, '/conditions') as AlertRuleConditions, facts: names, leaves };
   return { ...unbuilt, engine: engineOf([unbuilt]) };
 }
 

@@ -5,9 +5,8 @@
 import type { FiringSnapshot } from '../../incidents/model';
 import { renderTemplate } from '../templates';
 import type { Bilingual, TemplateVariable } from '../vocabulary';
-import { pointer } from '../../validation/finding';
 import { resolveParams, type ContextValues } from './context';
-import { LEAF_TAG, RULE_TAG, type RuleRun } from './evaluate';
+import { LEAF_TAG, type RuleRun } from './evaluate';
 
 export interface LeafTrace {
   path: string;
@@ -45,15 +44,19 @@ export interface ResultNode {
   result?: boolean;
 }
 
-function leavesOf(node: ResultNode, at: string, values: ContextValues, out: LeafTrace[]): void {
-  if (node.all) node.all.forEach((c, i) => leavesOf(c, `${at}${pointer('all', i)}`, values, out));
-  else if (node.any) node.any.forEach((c, i) => leavesOf(c, `${at}${pointer('any', i)}`, values, out));
-  else if (node.not) leavesOf(node.not, `${at}${pointer('not')}`, values, out);
+/** The trace of a run's result tree, in leaf order, with the facts' labels. */
+function leavesOf(node: ResultNode, run: RuleRun, out: LeafTrace[], labels: string[]): void {
+  if (node.all) for (const c of node.all) leavesOf(c, run, out, labels);
+  else if (node.any) for (const c of node.any) leavesOf(c, run, out, labels);
+  else if (node.not) leavesOf(node.not, run, out, labels);
   else {
-    const { [RULE_TAG]: _rule, [LEAF_TAG]: _leaf, ...own } = node.params ?? {};
-    // Every leaf carries the engine's tags; one without params of its own shows none.
-    const params = Object.keys(own).length === 0 ? undefined : resolveParams(own, values);
-    out.push({ path: at, fact: node.fact ?? '', operator: node.operator ?? '', value: node.value, ...(params ? { params } : {}), factValue: node.factResult ?? null, result: node.result === true });
+    const leaf = run.compiled.leaves[node.params?.[LEAF_TAG] as number];
+    if (!leaf) return;
+    const fact = node.fact ?? '';
+    const params = leaf.hasParams ? (leaf.resolved ?? resolveParams(leaf.own, run.values)) : undefined;
+    out.push({ path: leaf.path, fact, operator: node.operator ?? '', value: node.value, ...(params ? { params } : {}), factValue: node.factResult ?? null, result: node.result === true });
+    if (leaf.resolved !== undefined) labels.push((leaf.label ??= factLabel(fact, params)));
+    else labels.push(factLabel(fact, params));
   }
 }
 
@@ -71,7 +74,8 @@ export function explain(run: RuleRun): Evaluation {
   const { compiled, values } = run;
   const { rule } = compiled;
   const trace: LeafTrace[] = [];
-  if (run.result) leavesOf(run.result, '/conditions', values, trace);
+  const labels: string[] = [];
+  if (run.result) leavesOf(run.result, run, trace, labels);
   const decisive = trace.find((l) => l.result) ?? trace[0];
   const variables: Evaluation['variables'] = {
     ...values,
@@ -88,7 +92,7 @@ export function explain(run: RuleRun): Evaluation {
     fired: run.fired,
     at: run.at,
     trace,
-    facts: Object.fromEntries(trace.map((l) => [factLabel(l.fact, l.params), l.factValue])),
+    facts: Object.fromEntries(trace.map((l, i) => [labels[i], l.factValue])),
     values,
     variables,
     message: { en: renderTemplate(rule.event.message.en, variables), zh: renderTemplate(rule.event.message.zh, variables) },
