@@ -9,10 +9,13 @@ import './messages';
 import { Shell } from './Shell';
 import { SignIn } from './SignIn';
 
+/** Whether the person asked their system for less motion: then dialogs, drawers and menus appear without animating. */
+const REDUCED_MOTION = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 function Themed({ children }: { children: ReactNode }): ReactNode {
   const [locale] = useLocale();
   return (
-    <ConfigProvider locale={locale === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f6feb', borderRadius: 6 } }}>
+    <ConfigProvider locale={locale === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f6feb', borderRadius: 6, motion: !REDUCED_MOTION } }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
