@@ -68,7 +68,7 @@ const ruleSchemas: Record<string, JsonSchema> = {
       rule: ref('AlertRule'),
       key: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
       version: { type: 'integer', minimum: 1, maximum: 999999999 },
-      facts: { type: 'object', maxProperties: 50, description: 'Sample values by fact name; facts not given are computed from the recorded production.', additionalProperties: { type: ['number', 'boolean'] } },
+      facts: { type: 'object', maxProperties: 50, description: 'Sample values, by fact name (every condition on that fact) or by the fact with its params as the answer labels it, e.g. `defectRate(productModel=MB-A100,window=1h)` (that condition only, and it wins); facts not given are computed from the recorded production.', additionalProperties: { type: ['number', 'boolean'] } },
       context: {
         type: 'object',
         maxProperties: 12,

@@ -10,7 +10,7 @@ import type { Shift } from '../../definitions/master-data/lookup';
 import type { Store } from '..';
 import type { BacktestResult } from '../../definitions/rules/run/results';
 import { coalesceKey, scheduleMinutes, triggers, triggerTypesOf, valuesOfEvent, type ContextValues, type TriggerContext } from '../../definitions/rules/run/context';
-import { evaluateRule, type CompiledRule, type Evaluation, type FactSource } from '../../definitions/rules/run/evaluate';
+import { evaluateRule, factLabel, type CompiledRule, type Evaluation, type FactSource } from '../../definitions/rules/run/evaluate';
 import { FactCache, type FactValue, type ResolvedParams } from '.';
 
 
@@ -24,10 +24,18 @@ export interface FactEnvOptions {
 const cacheAt = (o: FactEnvOptions, now: Date): FactCache =>
   new FactCache({ events: o.store.productionEvents, workOrders: o.store.workOrders, incidents: o.store.incidents, site: o.site, now, timeZone: o.timeZone, shifts: o.shifts });
 
-/** Sample values by fact name win; other facts come from the recorded events. */
+/**
+ * Sample values win over the recorded events: one given for the fact with its params, by the label
+ * the evaluation shows (`defectRate(productModel=MB-A,window=1h)`), else one given for the fact by
+ * name (every leaf on that fact); other facts come from the recorded events.
+ */
 export function sampleFacts(samples: Readonly<Record<string, FactValue>>, fallback: FactSource): FactSource {
   return {
-    value: (name: string, params: ResolvedParams, scope?: AlertRuleScope) => (Object.hasOwn(samples, name) ? Promise.resolve(samples[name] as FactValue) : fallback.value(name, params, scope)),
+    value: (name: string, params: ResolvedParams, scope?: AlertRuleScope) => {
+      const label = factLabel(name, params);
+      if (Object.hasOwn(samples, label)) return Promise.resolve(samples[label] as FactValue);
+      return Object.hasOwn(samples, name) ? Promise.resolve(samples[name] as FactValue) : fallback.value(name, params, scope);
+    },
   };
 }
 

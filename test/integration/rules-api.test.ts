@@ -57,6 +57,30 @@ describe('POST /rules/dry-run', () => {
     expect(res.body.dedupKey).toBe('aoi-defect-rate:MB-X');
   });
 
+  it('when samples name the fact with its params, then each condition on that fact gets its own value', async () => {
+    // Arrange: one rule comparing the 1 h and the 15 min defect rate of the same model
+    const rule = aoiDefectRule(5, 20);
+    const conditions = {
+      all: [
+        { fact: 'defectRate', operator: 'greaterThan', value: 5, params: { window: '1h', productModel: '{{productModel}}' } },
+        { fact: 'defectRate', operator: 'greaterThan', value: 10, params: { window: '15m', productModel: '{{productModel}}' } },
+      ],
+    };
+
+    // Act
+    const res = await http<{ fired: boolean; trace: Array<{ factValue: unknown; result: boolean }>; facts: Record<string, unknown> }>('POST', `${api.url}/rules/dry-run`, {
+      rule: { ...rule, conditions },
+      facts: { defectRate: 6, 'defectRate(productModel=MB-X,window=15m)': 12 },
+      context: { productModel: 'MB-X' },
+    }, api.admin);
+
+    // Assert
+    expect(res.status).toBe(200);
+    expect(res.body.trace.map((t) => [t.factValue, t.result])).toEqual([[6, true], [12, true]]);
+    expect(res.body.facts).toEqual({ 'defectRate(productModel=MB-X,window=1h)': 6, 'defectRate(productModel=MB-X,window=15m)': 12 });
+    expect(res.body.fired).toBe(true);
+  });
+
   it('when the published rule is run without samples, then its facts come from the recorded production and one failing leaf keeps it quiet', async () => {
     const res = await http<{ fired: boolean; trace: Array<{ result: boolean }> }>('POST', `${api.url}/rules/dry-run`, { key: 'aoi-defect-rate', facts: { unitsCompleted: 1 }, context: { productModel: 'MB-BT' } }, api.admin);
     expect(res.status).toBe(200);
