@@ -1,6 +1,8 @@
+import type { Collection } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import type { UnitBatch } from '../../definitions/units/model';
-import { unitModel, type UnitDoc, type UnitEventDoc, type UnitEventRecord } from '../models/unit';
+import { isDuplicateKey } from '../models/support';
+import { unitEventId, unitEventModel, unitModel, type UnitDoc, type UnitEventDoc, type UnitEventRecord, type UnitEventRow } from '../models/unit';
 
 export type { UnitEventRecord } from '../models/unit';
 
@@ -8,19 +10,39 @@ export type UnitRecord = Omit<UnitDoc, '_id' | 'events'> & { serial: string };
 
 type LeanUnit = Omit<UnitDoc, 'events'> & { events?: Record<string, UnitEventDoc> };
 
+/** How many event look-ups by _id a trace has in flight at once (the embedded server scans an $in). */
+const TRACE_READS = 32;
+
 export class UnitRepository {
   private readonly units: Model<UnitDoc>;
+  private readonly unitEvents: Model<UnitEventRow>;
 
   constructor(connection: Connection) {
     this.units = unitModel(connection);
+    this.unitEvents = unitEventModel(connection);
   }
 
   /**
-   * One write per batch, by _id. Events are set under their seq, so writing the same batch
-   * twice (a retried activity, a replayed worker) leaves exactly the same document.
+   * A batch's events are inserted first (one document each, by _id: a retried batch finds them
+   * there and adds nothing), then the head is set by _id. The head never carries events, so its
+   * write costs the same at the hundredth event as at the first.
    */
   async applyBatch(batch: UnitBatch): Promise<void> {
     const now = new Date();
+    const rows = batch.events.map((e): UnitEventRow => {
+      const row: Record<string, unknown> = { _id: unitEventId(batch.serial, e.seq), serial: batch.serial, ...e, at: new Date(e.at) };
+      for (const k of Object.keys(row)) if (row[k] === undefined) delete row[k];
+      return row as UnitEventRow;
+    });
+    if (rows.length > 0) {
+      try {
+        await (this.unitEvents.collection as unknown as Collection<UnitEventRow>).insertMany(rows, { ordered: false });
+      } catch (e) {
+        const writeErrors = (e as { writeErrors?: Array<{ code?: number }> | { code?: number } }).writeErrors;
+        const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+        if (!isDuplicateKey(e) && (errors.length === 0 || !errors.every((w) => w.code === 11000))) throw e;
+      }
+    }
     const set: Record<string, unknown> = {
       status: batch.status,
       step: batch.step,
@@ -32,11 +54,7 @@ export class UnitRepository {
     // A migration moves a unit to another routing version; lots change quantity.
     set.routingVersion = batch.routingVersion;
     for (const k of ['kind', 'quantity', 'dueAt', 'priority', 'waitingSince'] as const) if (batch[k] !== undefined) set[k] = batch[k];
-    let lastSeq = 0;
-    for (const e of batch.events) {
-      set[`events.${e.seq}`] = { ...e, at: new Date(e.at) };
-      lastSeq = Math.max(lastSeq, e.seq);
-    }
+    const lastSeq = batch.events.reduce((m, e) => Math.max(m, e.seq), 0);
     await this.units.updateOne(
       { _id: batch.serial },
       {
@@ -90,10 +108,21 @@ export class UnitRepository {
     return docs.map((d) => ({ serial: d._id, line: d.line ?? '', status: d.status }));
   }
 
-  /** Every recorded event of a unit in seq order; null when the unit is unknown. */
+  /**
+   * Every recorded event of a unit in seq order; null when the unit is unknown. Each event is
+   * read by _id, up to the head's lastSeq, some at a time; a unit recorded before unit_events
+   * has them in its head.
+   */
   async events(serial: string): Promise<UnitEventRecord[] | null> {
-    const doc = await this.units.findById(serial, { events: 1 }).lean<LeanUnit>();
-    if (!doc) return null;
-    return Object.values(doc.events ?? {}).sort((a, b) => a.seq - b.seq);
+    const head = await this.units.findById(serial, { events: 1, lastSeq: 1 }).lean<LeanUnit>();
+    if (!head) return null;
+    const bySeq = new Map<number, UnitEventRecord>();
+    for (const e of Object.values(head.events ?? {})) bySeq.set(e.seq, e);
+    const missing = Array.from({ length: head.lastSeq ?? 0 }, (_, i) => i + 1).filter((seq) => !bySeq.has(seq));
+    for (let i = 0; i < missing.length; i += TRACE_READS) {
+      const found = await Promise.all(missing.slice(i, i + TRACE_READS).map((seq) => this.unitEvents.findById(unitEventId(serial, seq), { _id: 0, serial: 0 }).lean<UnitEventRecord>()));
+      for (const e of found) if (e) bySeq.set(e.seq, e);
+    }
+    return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
   }
 }

@@ -194,8 +194,46 @@ describe('units', () => {
     expect(second.body).toEqual(first.body);
     const events = await trace(serial);
     expect(events.filter((e) => e.type === 'started' && e.step === 'print')).toHaveLength(1);
-    const doc = await stack.store.connection.collection('units').findOne({ _id: serial as never });
-    expect(Object.keys(doc?.events as object)).toEqual(['1', '2']);
+    const recorded = await stack.store.connection.collection('unit_events').find({ serial }).sort({ seq: 1 }).toArray();
+    expect(recorded.map((e) => e.seq)).toEqual([1, 2]);
+  });
+
+  it('when a unit has run many steps, then its head document stays small and its trace still has every event', async () => {
+    // Arrange
+    const serial = uniqueName('SN');
+    await release(serial);
+
+    // Act: start and complete print, then start and complete SPI: 5 events
+    for (const body of [start('print'), complete('print'), start('spi'), complete('spi')]) expect((await act(serial, body, uniqueName('k'))).status).toBe(200);
+
+    // Assert: the head carries no events (an update of the embedded server rewrites the whole document)
+    const head = await stack.store.connection.collection('units').findOne({ _id: serial as never });
+    expect(head?.events).toBeUndefined();
+    expect(head?.lastSeq).toBe(5);
+    expect((await trace(serial)).map((e) => [e.seq, e.type, e.step])).toEqual([
+      [1, 'released', null],
+      [2, 'started', 'print'],
+      [3, 'completed', 'print'],
+      [4, 'started', 'spi'],
+      [5, 'completed', 'spi'],
+    ]);
+  });
+
+  it('when a unit was recorded before unit_events (its events inside its head), then its trace still reads them', async () => {
+    // Arrange: a head written the way units were recorded before, events keyed by seq inside it
+    const serial = uniqueName('SN-OLD');
+    const at = new Date('2026-11-01T08:00:00Z');
+    const event = (seq: number, type: string, step: string | null) => ({ seq, type, step, station: null, operator: null, result: null, detail: null, at, idempotencyKey: null });
+    await stack.store.connection.collection('units').insertOne({
+      _id: serial as never, site: 'plant-1', line: 'SMT1', routingKey: 'smt-mainboard', routingVersion: 1, status: 'waiting', step: 'print', allowed: [], lastSeq: 2,
+      events: { '1': event(1, 'released', null), '2': event(2, 'held', null) }, createdAt: at, updatedAt: at,
+    });
+
+    // Act
+    const events = await stack.store.units.events(serial);
+
+    // Assert
+    expect(events?.map((e) => [e.seq, e.type])).toEqual([[1, 'released'], [2, 'held']]);
   });
 
   it('when AOI fails more often than its rework loop allows, then the unit is held, says why, and refuses further actions', async () => {
