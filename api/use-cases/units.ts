@@ -117,6 +117,9 @@ export interface ActionOutcome {
 }
 
 /** Only roles that act for others (machines, integrations, admins) may name another operator. */
+const RECENT_UNIT_MS = 5_000;
+const RECENT_UNITS = 10_000;
+
 function mayActForOthers(p: Principal): boolean {
   return p.roles.some((r) => r !== 'operator' && ROLE_PERMISSIONS[r].includes('units:act'));
 }
@@ -131,6 +134,26 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
     const unit = await store.units.get(serial);
     if (!unit || !seesSite(who, unit.site || deps.siteKey) || !seesLine(who, unit.line)) throw AppError.notFound(`unit ${serial}`);
     return unit;
+  }
+
+  /**
+   * Units acted on lately, so that an operator's next action does not read the unit again: its
+   * site, line, kind and routing key never change, and its routing version (which a migration
+   * changes) is refreshed from every answer of its workflow; kept 5 s otherwise, as the station
+   * check keeps the master data.
+   */
+  const recentUnits = new Map<string, { unit: UnitRecord; at: number }>();
+  async function unitForAction(serial: string, who: Principal): Promise<UnitRecord> {
+    const hit = recentUnits.get(serial);
+    if (hit && Date.now() - hit.at < RECENT_UNIT_MS && seesSite(who, hit.unit.site || deps.siteKey) && seesLine(who, hit.unit.line)) return hit.unit;
+    const unit = await knownUnit(serial, who);
+    remember(unit);
+    return unit;
+  }
+  function remember(unit: UnitRecord): void {
+    if (recentUnits.size >= RECENT_UNITS) recentUnits.delete(recentUnits.keys().next().value as string);
+    recentUnits.delete(unit.serial);
+    recentUnits.set(unit.serial, { unit, at: Date.now() });
   }
 
   /** Every accepted event also goes to the live stream, tagged with the unit's line. */
@@ -230,7 +253,7 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
           errors: [finding('/operator', 'auth.field-not-allowed', { en: `operator must be ${who.id}`, zh: `操作员必须是 ${who.id}` })],
         });
       }
-      const unit = await knownUnit(serial, who);
+      const unit = await unitForAction(serial, who);
       await checkStation(unit, request.value.step, request.value.station);
       const idempotencyKey = idempotencyKeyHeader ?? randomUUID();
       const handle = temporal.workflow.getHandle(workflowIds.run(unit.kind ?? 'unit', serial));
@@ -240,6 +263,7 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
           updateId: updateIds.unitAction(idempotencyKey),
         });
         const outcome = { unit: unitDto(result.unit), events: result.events.map(traceEvent) };
+        remember({ ...unit, routingVersion: result.unit.routingVersion });
         await announce(outcome.unit, outcome.events);
         return outcome;
       } catch (err) {

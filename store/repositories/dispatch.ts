@@ -100,8 +100,6 @@ export class DispatchRepository {
       await this.entries.deleteOne({ _id: batch.serial });
       return;
     }
-    const existing = await this.entries.findById(batch.serial, { lastSeq: 1 }).lean<Pick<DispatchDoc, 'lastSeq'>>();
-    if (existing && (existing.lastSeq ?? 0) > lastSeq) return;
     const starts = batch.status === 'waiting' ? batch.allowed.filter((a) => a.type === 'start' && !!a.stationGroup).map((a) => ({ step: a.step, stationGroup: a.stationGroup as string })) : [];
     const waiting = starts.length > 0;
     const lastAt = batch.events[batch.events.length - 1]?.at;
@@ -123,12 +121,16 @@ export class DispatchRepository {
       lastSeq,
       updatedAt: now,
     };
+    // One write, no read: the filter matches only an entry no newer than this batch (the embedded
+    // server still finds it by _id). An entry newer than the batch makes the upsert insert a
+    // duplicate _id: the batch is stale and changes nothing.
+    const notNewer = { _id: batch.serial, lastSeq: { $lte: lastSeq } };
     try {
-      await this.entries.updateOne({ _id: batch.serial }, { $set: fields }, { upsert: true });
+      await this.entries.updateOne(notNewer, { $set: fields }, { upsert: true });
     } catch (e) {
-      // Two upserts of one new _id at once: the other inserted it; set the fields on it.
       if (!isDuplicateKey(e)) throw e;
-      await this.entries.updateOne({ _id: batch.serial }, { $set: fields });
+      // A newer entry (nothing to do), or two upserts of one new _id at once (set it if not newer).
+      await this.entries.updateOne(notNewer, { $set: fields });
     }
   }
 
