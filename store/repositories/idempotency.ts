@@ -57,7 +57,7 @@ export class IdempotencyRepository {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       if (attempt > 0) await sleep(5 * attempt);
       try {
-        await this.records.create(fresh);
+        await this.records.collection.insertOne(fresh as never);
         return { state: 'new' };
       } catch (e) {
         if (!isDuplicateKey(e)) throw e;
