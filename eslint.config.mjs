@@ -58,23 +58,20 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: false, project: './designer/tsconfig.node.json', tsconfigRootDir: import.meta.dirname } },
   },
   // The doors between rooms run one way (README "The house"): definitions imports nothing of ours;
-  // store imports definitions (and, for the read models it stores, the engine's view types only);
+  // store imports definitions only (the read-model views it stores are typed there);
   // workers and api import definitions, engine and store — never each other, nor the designer.
   ...[
     { room: 'definitions', banned: 'store|engine|workers|api|designer|bench|test|scripts', message: 'definitions/ is pure and imports nothing of ours.' },
-    { room: 'store', banned: 'workers|api|designer|bench|test|scripts', message: 'store/ imports definitions/ only (engine view types as types).', types: 'engine' },
+    { room: 'store', banned: 'engine|workers|api|designer|bench|test|scripts', message: 'store/ imports definitions/ only (the read models it stores are typed there).' },
     { room: 'workers', banned: 'api|designer|bench|test|scripts', message: 'workers/ imports definitions/, engine/ and store/.' },
     { room: 'api', banned: 'workers|designer|bench|test|scripts', message: 'api/ imports definitions/, engine/ (message definitions) and store/.' },
-  ].map(({ room, banned, message, types }) => ({
+  ].map(({ room, banned, message }) => ({
     files: [`${room}/**/*.ts`],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { regex: `^(\\.\\./)+(${banned})(/|$)`, message },
-            ...(types ? [{ regex: `^(\\.\\./)+(${types})(/|$)`, message, allowTypeImports: true }] : []),
-          ],
+          patterns: [{ regex: `^(\\.\\./)+(${banned})(/|$)`, message }],
         },
       ],
     },

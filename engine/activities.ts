@@ -6,7 +6,7 @@ import type { DeliveryResult, Severity } from '../definitions/incidents/model';
 import type { EscalationChannel, EscalationRecipient } from '../definitions/policies/schema';
 import type { ActionType, Bilingual } from '../definitions/rules/vocabulary';
 import type { UnitBatch } from '../definitions/units/model';
-import type { ActionOutcome, IncidentView } from './incident/view';
+import type { ActionOutcome, IncidentView } from '../definitions/incidents/view';
 import type { ErpDelivery, ErpMessage } from './work-order/messages';
 import type { WorkOrderView } from './work-order/view';
 

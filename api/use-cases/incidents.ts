@@ -5,7 +5,7 @@
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { finding } from '../../definitions/validation/finding';
 import { incidentMetrics, type MetricsGroup, type MetricsGroupBy } from '../../engine/incident/metrics';
-import type { IncidentView } from '../../engine/incident/view';
+import type { IncidentView } from '../../definitions/incidents/view';
 import {
   INCIDENT_REJECTED,
   incidentAcknowledgeUpdate,

@@ -4,6 +4,7 @@
  * times are epoch milliseconds so tables can test it without a clock.
  */
 import { levelStartMinutes, repeatMinutes } from '../../definitions/policies/ladder';
+import type { LadderPhase } from '../../definitions/incidents/view';
 import type { EscalationPolicy } from '../../definitions/policies/schema';
 
 const MINUTE_MS = 60_000;
@@ -16,7 +17,7 @@ export interface LadderStep {
   offsetMinutes: number;
 }
 
-export type LadderPhase = 'running' | 'paused' | 'stopped' | 'completed';
+export type { LadderPhase };
 
 export interface LadderState {
   /** 1 for the first run; each reopen runs the ladder again with the next number. */

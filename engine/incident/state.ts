@@ -6,7 +6,7 @@ import type { DeliveryResult, FiringSnapshot } from '../../definitions/incidents
 import type { EscalationPolicy } from '../../definitions/policies/schema';
 import type { AcknowledgeInput, IncidentOccurrence, IncidentRejection, IncidentWorkflowInput, OccurrenceOutcome, ReopenInput, ResolveInput } from '../workflows/incident-messages';
 import { acknowledgeLadder, phaseOf, reopenLadder, startLadder, stopLadder, upcoming, type LadderState, type LadderStep } from './ladder';
-import type { ActionOutcome, IncidentSourceView, IncidentView, LevelRecord, OccurrenceRecord } from './view';
+import type { ActionOutcome, IncidentSourceView, IncidentView, LevelRecord, OccurrenceRecord } from '../../definitions/incidents/view';
 
 /** Occurrences kept in full (with their snapshots); older ones are only counted. */
 export const OCCURRENCES_KEPT = 10;

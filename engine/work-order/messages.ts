@@ -4,9 +4,9 @@
  * Each carries its idempotency key; the receiver de-duplicates by it.
  */
 import type { ComponentScan } from '../../definitions/units/model';
-import type { Schedule, StepCounts, WorkOrderCounts, WorkOrderStatus } from './state';
+import type { ErpDelivery, ErpLogEntry, ErpMessageKind, Schedule, StepCounts, WorkOrderCounts, WorkOrderStatus } from '../../definitions/work-orders/view';
 
-export type ErpMessageKind = 'progress' | 'behind-schedule' | 'completion';
+export type { ErpDelivery, ErpLogEntry, ErpMessageKind };
 
 /** The production request the message answers: the work order as the ERP sent it. */
 export interface ProductionRequestRef {
@@ -45,19 +45,5 @@ export const erpKeys = {
   behindSchedule: (number: string): string => `wo:${number}:behind-schedule`,
   completion: (number: string): string => `wo:${number}:completion`,
 } as const;
-
-/** What became of a message: delivered (HTTP status), not sent (no endpoint), or given up. */
-export interface ErpDelivery {
-  outcome: 'sent' | 'not-sent' | 'failed';
-  /** The receiver's HTTP status, when it answered. */
-  status?: number;
-  detail?: string;
-}
-
-export interface ErpLogEntry extends ErpDelivery {
-  kind: ErpMessageKind;
-  idempotencyKey: string;
-  at: string;
-}
 
 export const NO_ERP_ENDPOINT = 'not sent: no ERP endpoint configured';

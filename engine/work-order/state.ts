@@ -5,10 +5,9 @@
  */
 import type { Routing } from '../../definitions/routing/schema';
 import type { ComponentScan, UnitStatus } from '../../definitions/units/model';
+import type { BehindRule, Schedule, StepCounts, WorkOrderCounts, WorkOrderStatus, WorkOrderUnitStatus } from '../../definitions/work-orders/view';
 
-export type WorkOrderStatus = 'created' | 'released' | 'in-progress' | 'completed';
-/** A unit's status as the work order sees it: 'planned' until released; 'release-failed' when its serial was taken. */
-export type WorkOrderUnitStatus = UnitStatus | 'planned' | 'release-failed';
+export type { BehindRule, Schedule, StepCounts, WorkOrderCounts, WorkOrderStatus, WorkOrderUnitStatus };
 
 export interface WorkOrderUnit {
   serial: string;
@@ -26,48 +25,11 @@ export interface WorkOrderUnit {
   detail?: string;
 }
 
-export type BehindRule = 'due-date' | 'projected-rate';
-
-export interface Schedule {
-  behind: boolean;
-  /** Workflow time at which it was found behind. */
-  detectedAt: string | null;
-  rule: BehindRule | null;
-  /** At the projected rate, when the last unit would be done (null until something is done). */
-  projectedFinishAt: string | null;
-}
-
 export interface WorkOrderState {
   units: WorkOrderUnit[];
   releasedAt: string | null;
   completedAt: string | null;
   schedule: Schedule;
-}
-
-export interface WorkOrderCounts {
-  quantity: number;
-  /** Units started as unit workflows. */
-  released: number;
-  /** Not released yet. */
-  remaining: number;
-  completed: number;
-  scrapped: number;
-  /** On hold (part of wip). */
-  held: number;
-  /** Released and neither finished nor scrapped (held included). */
-  wip: number;
-  releaseFailed: number;
-}
-
-export interface StepCounts {
-  step: string;
-  waiting: number;
-  inProgress: number;
-  held: number;
-  /** Units that completed the step at least once. */
-  completed: number;
-  /** Units scrapped at the step. */
-  scrapped: number;
 }
 
 const DONE: ReadonlySet<WorkOrderUnitStatus> = new Set(['finished', 'scrapped', 'release-failed']);

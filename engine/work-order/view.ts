@@ -3,56 +3,10 @@
  * did, and what it told the ERP. Built from the workflow's state by one pure function.
  */
 import type { Routing } from '../../definitions/routing/schema';
-import type { ErpLogEntry } from './messages';
-import {
-  countsOf,
-  statusOf,
-  stepTable,
-  type Schedule,
-  type StepCounts,
-  type WorkOrderCounts,
-  type WorkOrderState,
-  type WorkOrderStatus,
-  type WorkOrderUnitStatus,
-} from './state';
+import type { ErpLogEntry, WorkOrderHeader, WorkOrderView } from '../../definitions/work-orders/view';
+import { countsOf, statusOf, stepTable, type WorkOrderState } from './state';
 
-/** The production request as the work order keeps it (what the API resolved at creation). */
-export interface WorkOrderHeader {
-  number: string;
-  site: string;
-  line: string;
-  productModel: string;
-  routingKey: string;
-  routingVersion: number;
-  quantity: number;
-  dueAt: string;
-  priority: number;
-  createdAt: string;
-  createdBy: string;
-}
-
-export interface WorkOrderView {
-  number: string;
-  site: string;
-  line: string;
-  productModel: string;
-  routing: { key: string; version: number };
-  quantity: number;
-  dueAt: string;
-  priority: number;
-  status: WorkOrderStatus;
-  counts: WorkOrderCounts;
-  steps: StepCounts[];
-  schedule: Schedule;
-  createdAt: string;
-  createdBy: string;
-  releasedAt: string | null;
-  completedAt: string | null;
-  erp: { progressSent: number; messages: ErpLogEntry[] };
-  units: Array<{ serial: string; status: WorkOrderUnitStatus; step: string | null; detail?: string }>;
-  /** Grows with every change; the read model keeps the highest. */
-  revision: number;
-}
+export type { WorkOrderHeader, WorkOrderView };
 
 export function workOrderView(
   h: WorkOrderHeader,

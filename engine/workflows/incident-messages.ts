@@ -12,10 +12,10 @@ import type { FiringSnapshot, IncidentOpening } from '../../definitions/incident
 import type { EscalationPolicy } from '../../definitions/policies/schema';
 import type { ActionType } from '../../definitions/rules/vocabulary';
 import type { IncidentState } from '../incident/state';
-import type { IncidentView } from '../incident/view';
+import type { IncidentView } from '../../definitions/incidents/view';
 import { workflowIds } from '../ids';
 
-export type { IncidentView } from '../incident/view';
+export type { IncidentView } from '../../definitions/incidents/view';
 
 /** The escalation policy version the incident is pinned to, with its content. */
 export interface PinnedPolicy {

@@ -23,7 +23,7 @@ import type { Bilingual } from '../../definitions/rules/vocabulary';
 import type { IncidentActivities, NotifyActivities } from '../activities';
 import { advance, ladderSteps, nextAction, type LadderStep } from '../incident/ladder';
 import { acknowledge, acknowledgeRejection, actionsFinished, levelFinished, levelStarted, openIncident, recordOccurrence, reopen, reopenRejection, resolve, resolveRejection, viewOf } from '../incident/state';
-import type { ActionOutcome, IncidentView } from '../incident/view';
+import type { ActionOutcome, IncidentView } from '../../definitions/incidents/view';
 import {
   INCIDENT_REJECTED,
   incidentAcknowledgeUpdate,

@@ -4,7 +4,7 @@
  * server's updates are not atomic, so nothing here is ever incremented or pushed).
  */
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { WorkOrderView } from '../../engine/work-order/view';
+import type { WorkOrderView } from '../../definitions/work-orders/view';
 import { modelOn } from './support';
 
 export type WorkOrderDoc = Omit<WorkOrderView, 'number'> & {

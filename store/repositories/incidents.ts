@@ -1,6 +1,6 @@
 /** The incident read model: written whole by the incident workflow, read by the API. */
 import type { Connection, Model } from 'mongoose';
-import type { IncidentView } from '../../engine/incident/view';
+import type { IncidentView } from '../../definitions/incidents/view';
 import { incidentModel, type IncidentDoc } from '../models/incident';
 import { fromJsonText, toJsonText } from '../models/support';
 

@@ -1,6 +1,6 @@
 /** The work-order read model: written whole by the work-order workflow, read by the API. */
 import type { Connection, Model } from 'mongoose';
-import type { WorkOrderView } from '../../engine/work-order/view';
+import type { WorkOrderView } from '../../definitions/work-orders/view';
 import { unitModel } from '../models/unit';
 import { workOrderModel, type WorkOrderDoc } from '../models/work-order';
 

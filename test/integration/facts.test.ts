@@ -3,7 +3,7 @@ import { FACTS } from '../../definitions/rules/facts';
 import type { UnitBatch, UnitEvent } from '../../definitions/units/model';
 import { openStore, type Store } from '../../store';
 import { FACT_PROVIDERS, FactCache, type ResolvedParams } from '../../store/facts';
-import type { IncidentView } from '../../engine/incident/view';
+import type { IncidentView } from '../../definitions/incidents/view';
 import { RecentEvents } from '../../workers/rules/facts/recent-events';
 import { mongoUri, uniqueName } from '../support/env';
 import { event, unitBatch } from '../support/unit-batches';

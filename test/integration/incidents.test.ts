@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { IncidentView } from '../../engine/incident/view';
+import type { IncidentView } from '../../definitions/incidents/view';
 import { listenSse } from '../support/sse';
 import { ADMIN, http, startTestStack, useHeaders, type Auth, type TestStack } from '../support/stack';
 

@@ -7,7 +7,7 @@ import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, t
 import type { ActionType } from '../../definitions/rules/vocabulary';
 import type { IncidentActionRequest, IncidentActivities } from '../../engine/activities';
 import { updateIds, workflowIds } from '../../engine/ids';
-import type { ActionOutcome } from '../../engine/incident/view';
+import type { ActionOutcome } from '../../definitions/incidents/view';
 import { unitDispositionUpdate } from '../../engine/workflows/unit-messages';
 import type { Store } from '../../store';
 

@@ -5,7 +5,7 @@
  * andon calls leave the line's board; a later level of a paused ladder calls again.
  */
 import type { IncidentActivities } from '../../engine/activities';
-import type { IncidentView } from '../../engine/incident/view';
+import type { IncidentView } from '../../definitions/incidents/view';
 import type { Store } from '../../store';
 
 /** What the stream tells of an incident: enough for a board to show it and link to it. */

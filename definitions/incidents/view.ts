@@ -2,11 +2,13 @@
  * The incident read model: what the incident workflow persists (whole, by id) and the API shows.
  * Plain JSON, written by one writer only (the incident's workflow).
  */
-import type { DeliveryResult, FiringSnapshot, IncidentStatus, Severity } from '../../definitions/incidents/model';
-import type { ActionType, Bilingual } from '../../definitions/rules/vocabulary';
-import type { LadderPhase } from './ladder';
+import type { DeliveryResult, FiringSnapshot, IncidentStatus, Severity } from './model';
+import type { ActionType, Bilingual } from '../rules/vocabulary';
 
 /** One level (or repeat) of a run of the ladder, and what its channels did. */
+/** Where an incident's escalation ladder stands. */
+export type LadderPhase = 'running' | 'paused' | 'stopped' | 'completed';
+
 export interface LevelRecord {
   run: number;
   level: number;
