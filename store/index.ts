@@ -15,6 +15,7 @@ import { IncidentRepository } from './repositories/incidents';
 import { OutboxRepository } from './repositories/outbox';
 import { ProductionEventRepository } from './repositories/production-events';
 import { StreamRepository } from './repositories/stream';
+import { UnitBatchWriter } from './repositories/unit-batches';
 import { UnitRepository } from './repositories/units';
 import { UserRepository } from './repositories/users';
 import { WorkOrderRepository } from './repositories/work-orders';
@@ -31,6 +32,7 @@ export * from './repositories/incidents';
 export * from './repositories/outbox';
 export * from './repositories/production-events';
 export * from './repositories/stream';
+export * from './repositories/unit-batches';
 export * from './repositories/units';
 export * from './repositories/users';
 export * from './repositories/work-orders';
@@ -44,6 +46,8 @@ export interface Store {
   componentUsage: ComponentUsageRepository;
   /** One document per unit event, for the alert rules' facts (written from unit batches). */
   productionEvents: ProductionEventRepository;
+  /** Writes unit batches to all of the above, group-committed (the persist activity's one write path). */
+  unitBatches: UnitBatchWriter;
   definitions: DefinitionRepository;
   users: UserRepository;
   refreshTokens: RefreshTokenRepository;
@@ -96,6 +100,7 @@ export async function openStore(uri: string, options: { dbName?: string } = {}):
     dispatch,
     componentUsage,
     productionEvents,
+    unitBatches: new UnitBatchWriter({ units, dispatch, productionEvents, componentUsage }),
     definitions,
     ...security,
     async ping(timeoutMs = 2_000) {

@@ -2,10 +2,11 @@
  * Component-lot traceability: which units consumed a supplier lot. Insert-only, written by the
  * persist activity; one document per part and lot in each event (see models/component-usage.ts).
  */
+import type { Collection } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import type { UnitBatch } from '../../definitions/units/model';
 import { componentUsageId, componentUsageModel, type ComponentUsageDoc } from '../models/component-usage';
-import { isDuplicateKey } from '../models/support';
+import { insertOnce } from '../models/insert-once';
 
 /** A component usage as read back: the stored document without its _id. */
 export type ComponentUsage = Omit<ComponentUsageDoc, '_id'>;
@@ -43,9 +44,9 @@ export class ComponentUsageRepository {
    * scanned twice in one event counts once, with the quantities added). Returns how many were
    * new; a retried batch finds them all recorded and returns 0.
    */
-  async record(batch: UnitBatch): Promise<number> {
+  async record(batches: UnitBatch | readonly UnitBatch[]): Promise<number> {
     const docs = new Map<string, ComponentUsageDoc>();
-    for (const e of batch.events) {
+    for (const batch of Array.isArray(batches) ? batches : [batches as UnitBatch]) for (const e of batch.events) {
       for (const c of e.components ?? []) {
         if (!c.partNumber || !c.supplierLot) continue;
         const _id = componentUsageId(c.partNumber, c.supplierLot, batch.serial, e.seq);
@@ -73,18 +74,7 @@ export class ComponentUsageRepository {
         });
       }
     }
-    const inserted = await Promise.all(
-      [...docs.values()].map(async (doc) => {
-        try {
-          await this.usage.create(doc);
-          return 1;
-        } catch (e) {
-          if (isDuplicateKey(e)) return 0;
-          throw e;
-        }
-      }),
-    );
-    return inserted.reduce<number>((a, b) => a + b, 0);
+    return insertOnce(this.usage.collection as unknown as Collection<ComponentUsageDoc>, [...docs.values()]);
   }
 
   /** A page of the uses of a supplier lot, by part number, serial and event; `after` is the last id of the previous page. */

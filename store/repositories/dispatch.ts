@@ -2,9 +2,11 @@
  * Dispatch queues and claims. Entries are written only by the persist activity (one unit's
  * batches arrive one after another), read by the API; claims are written by the API.
  */
+import type { Collection } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import type { UnitBatch } from '../../definitions/units/model';
 import { dispatchModels, type DispatchClaimDoc, type DispatchDoc, type DispatchTakeoverDoc } from '../models/dispatch';
+import { upsertById } from '../models/insert-once';
 import { isDuplicateKey } from '../models/support';
 
 export interface DispatchEntry {
@@ -56,6 +58,30 @@ export const claimIdOf = (serial: string, waitingSince: string): string => `clai
 /** The ISO form of when an entry started waiting, as claims name it. */
 export const waitKeyOf = (entry: Pick<DispatchEntry, 'waitingSince'>): string => entry.waitingSince?.toISOString() ?? '';
 
+/** The queue entry a batch leaves: its starts' station groups while it waits (none otherwise). */
+function entryFields(batch: UnitBatch, lastSeq: number, now: Date): Omit<DispatchDoc, '_id'> {
+  const starts = batch.status === 'waiting' ? batch.allowed.filter((a) => a.type === 'start' && !!a.stationGroup).map((a) => ({ step: a.step, stationGroup: a.stationGroup as string })) : [];
+  const lastAt = batch.events[batch.events.length - 1]?.at;
+  const waitingSince = starts.length > 0 ? (dateOf(batch.waitingSince) ?? dateOf(lastAt) ?? now) : null;
+  const dueAt = dateOf(batch.dueAt);
+  const priority = typeof batch.priority === 'number' && Number.isFinite(batch.priority) ? batch.priority : 0;
+  return {
+    site: batch.site ?? '',
+    line: batch.line ?? '',
+    stationGroups: [...new Set(starts.map((s) => s.stationGroup))],
+    starts,
+    dueAt,
+    priority,
+    waitingSince,
+    rank: dispatchRank(dueAt, priority, waitingSince),
+    workOrder: batch.workOrder ?? null,
+    lot: batch.lot ?? null,
+    productModel: batch.productModel ?? null,
+    lastSeq,
+    updatedAt: now,
+  };
+}
+
 function entryOf(doc: DispatchDoc): DispatchEntry {
   return {
     serial: doc._id,
@@ -94,44 +120,32 @@ export class DispatchRepository {
    * waits (starts without a station group are left out), none otherwise; gone once it is finished
    * or scrapped. A retried older batch (lower last seq than the entry's) changes nothing.
    */
-  async applyBatch(batch: UnitBatch, now: Date = new Date()): Promise<void> {
-    const lastSeq = batch.events.reduce((m, e) => Math.max(m, e.seq), 0);
-    if (batch.status === 'finished' || batch.status === 'scrapped') {
-      await this.entries.deleteOne({ _id: batch.serial });
-      return;
+  applyBatch(batch: UnitBatch, now: Date = new Date()): Promise<void> {
+    return this.applyBatches([batch], now);
+  }
+
+  /**
+   * The entries the batches leave, in one bulk write by _id: of two batches of one unit, the
+   * newer counts. The caller passes each unit's batches in order (the writer drops a batch older
+   * than one it wrote: a filter on lastSeq would make the embedded server scan the collection).
+   */
+  async applyBatches(batches: readonly UnitBatch[], now: Date = new Date()): Promise<void> {
+    const newest = new Map<string, { batch: UnitBatch; lastSeq: number }>();
+    for (const batch of batches) {
+      const lastSeq = batch.events.reduce((m, e) => Math.max(m, e.seq), 0);
+      const seen = newest.get(batch.serial);
+      if (!seen || lastSeq >= seen.lastSeq) newest.set(batch.serial, { batch, lastSeq });
     }
-    const starts = batch.status === 'waiting' ? batch.allowed.filter((a) => a.type === 'start' && !!a.stationGroup).map((a) => ({ step: a.step, stationGroup: a.stationGroup as string })) : [];
-    const waiting = starts.length > 0;
-    const lastAt = batch.events[batch.events.length - 1]?.at;
-    const waitingSince = waiting ? (dateOf(batch.waitingSince) ?? dateOf(lastAt) ?? now) : null;
-    const dueAt = dateOf(batch.dueAt);
-    const priority = typeof batch.priority === 'number' && Number.isFinite(batch.priority) ? batch.priority : 0;
-    const fields: Omit<DispatchDoc, '_id'> = {
-      site: batch.site ?? '',
-      line: batch.line ?? '',
-      stationGroups: [...new Set(starts.map((s) => s.stationGroup))],
-      starts,
-      dueAt,
-      priority,
-      waitingSince,
-      rank: dispatchRank(dueAt, priority, waitingSince),
-      workOrder: batch.workOrder ?? null,
-      lot: batch.lot ?? null,
-      productModel: batch.productModel ?? null,
-      lastSeq,
-      updatedAt: now,
-    };
-    // One write, no read: the filter matches only an entry no newer than this batch (the embedded
-    // server still finds it by _id). An entry newer than the batch makes the upsert insert a
-    // duplicate _id: the batch is stale and changes nothing.
-    const notNewer = { _id: batch.serial, lastSeq: { $lte: lastSeq } };
-    try {
-      await this.entries.updateOne(notNewer, { $set: fields }, { upsert: true });
-    } catch (e) {
-      if (!isDuplicateKey(e)) throw e;
-      // A newer entry (nothing to do), or two upserts of one new _id at once (set it if not newer).
-      await this.entries.updateOne(notNewer, { $set: fields });
-    }
+    const entries = this.entries.collection as unknown as Collection<DispatchDoc>;
+    const done = [...newest.values()].filter(({ batch }) => batch.status === 'finished' || batch.status === 'scrapped');
+    const open = [...newest.values()].filter((n) => !done.includes(n));
+    await Promise.all([
+      done.length > 0 ? entries.bulkWrite(done.map((d) => ({ deleteOne: { filter: { _id: d.batch.serial } } })), { ordered: false }) : undefined,
+      upsertById(
+        entries,
+        open.map(({ batch, lastSeq }) => ({ _id: batch.serial, update: { $set: entryFields(batch, lastSeq, now) } })),
+      ),
+    ]);
   }
 
   async get(serial: string): Promise<DispatchEntry | null> {

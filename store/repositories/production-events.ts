@@ -7,7 +7,7 @@ import type { Collection } from 'mongodb';
 import type { Connection, Model, PipelineStage } from 'mongoose';
 import type { UnitBatch } from '../../definitions/units/model';
 import { productionEventId, productionEventModel, type ProductionEventDoc } from '../models/production-event';
-import { isDuplicateKey } from '../models/support';
+import { insertOnce } from '../models/insert-once';
 import { unitModel, type UnitDoc } from '../models/unit';
 
 export type ProductionEvent = ProductionEventDoc;
@@ -94,19 +94,9 @@ export class ProductionEventRepository {
    * Inserts one document per event of the batch; returns how many were new. A retried batch
    * finds its ids taken (E11000) and adds nothing.
    */
-  async record(batch: UnitBatch): Promise<number> {
-    const docs = productionEventDocs(batch);
-    if (docs.length === 0) return 0;
-    try {
-      const collection = this.events.collection as unknown as Collection<ProductionEventDoc>;
-      const res = await collection.insertMany(docs, { ordered: false });
-      return res.insertedCount;
-    } catch (e) {
-      const err = e as { writeErrors?: Array<{ code?: number }> | { code?: number }; insertedCount?: number; result?: { insertedCount?: number } };
-      const writeErrors = Array.isArray(err.writeErrors) ? err.writeErrors : err.writeErrors ? [err.writeErrors] : [];
-      if (!isDuplicateKey(e) && (writeErrors.length === 0 || !writeErrors.every((w) => w.code === 11000))) throw e;
-      return err.insertedCount ?? err.result?.insertedCount ?? 0;
-    }
+  async record(batches: UnitBatch | readonly UnitBatch[]): Promise<number> {
+    const docs = (Array.isArray(batches) ? batches : [batches as UnitBatch]).flatMap(productionEventDocs);
+    return insertOnce(this.events.collection as unknown as Collection<ProductionEventDoc>, docs);
   }
 
   /** `$match` by the filter, then the given stages. */

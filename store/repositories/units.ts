@@ -1,7 +1,7 @@
-import type { Collection } from 'mongodb';
+import type { Collection, UpdateFilter } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import type { UnitBatch } from '../../definitions/units/model';
-import { isDuplicateKey } from '../models/support';
+import { insertOnce, upsertById } from '../models/insert-once';
 import { unitEventId, unitEventModel, unitModel, type UnitDoc, type UnitEventDoc, type UnitEventRecord, type UnitEventRow } from '../models/unit';
 
 export type { UnitEventRecord } from '../models/unit';
@@ -9,6 +9,42 @@ export type { UnitEventRecord } from '../models/unit';
 export type UnitRecord = Omit<UnitDoc, '_id' | 'events'> & { serial: string };
 
 type LeanUnit = Omit<UnitDoc, 'events'> & { events?: Record<string, UnitEventDoc> };
+
+const lastSeqOf = (b: UnitBatch): number => b.events.reduce((m, e) => Math.max(m, e.seq), 0);
+
+/** The unit_events documents of a batch, as stored (no undefined fields, `at` a date). */
+function unitEventRows(batch: UnitBatch): UnitEventRow[] {
+  return batch.events.map((e): UnitEventRow => {
+    const row: Record<string, unknown> = { _id: unitEventId(batch.serial, e.seq), serial: batch.serial, ...e, at: new Date(e.at) };
+    for (const k of Object.keys(row)) if (row[k] === undefined) delete row[k];
+    return row as UnitEventRow;
+  });
+}
+
+/**
+ * The head's update for a batch: everything the batch says, explicitly (a null in $setOnInsert
+ * is dropped by the embedded server), and the unit's lasting facts on insert.
+ */
+function headWrite(batch: UnitBatch, now: Date): { _id: string; update: UpdateFilter<UnitDoc> } {
+  const set: Record<string, unknown> = {
+    status: batch.status,
+    step: batch.step ?? null,
+    allowed: batch.allowed.map((a) => ({ type: a.type, step: a.step })),
+    // A migration moves a unit to another routing version; lots change quantity.
+    routingVersion: batch.routingVersion,
+    productModel: batch.productModel ?? null,
+    workOrder: batch.workOrder ?? null,
+    lot: batch.lot ?? null,
+    kind: batch.kind ?? 'unit',
+    waitingSince: batch.waitingSince ?? null,
+    updatedAt: now,
+  };
+  for (const k of ['quantity', 'dueAt', 'priority'] as const) if (batch[k] !== undefined) set[k] = batch[k];
+  return {
+    _id: batch.serial,
+    update: { $set: set, $max: { lastSeq: lastSeqOf(batch) }, $setOnInsert: { site: batch.site ?? '', line: batch.line ?? '', routingKey: batch.routingKey, createdAt: now } } as UpdateFilter<UnitDoc>,
+  };
+}
 
 /** How many event look-ups by _id a trace has in flight at once (the embedded server scans an $in). */
 const TRACE_READS = 32;
@@ -28,42 +64,27 @@ export class UnitRepository {
    * write costs the same at the hundredth event as at the first.
    */
   async applyBatch(batch: UnitBatch): Promise<void> {
-    const now = new Date();
-    const rows = batch.events.map((e): UnitEventRow => {
-      const row: Record<string, unknown> = { _id: unitEventId(batch.serial, e.seq), serial: batch.serial, ...e, at: new Date(e.at) };
-      for (const k of Object.keys(row)) if (row[k] === undefined) delete row[k];
-      return row as UnitEventRow;
-    });
-    if (rows.length > 0) {
-      try {
-        await (this.unitEvents.collection as unknown as Collection<UnitEventRow>).insertMany(rows, { ordered: false });
-      } catch (e) {
-        const writeErrors = (e as { writeErrors?: Array<{ code?: number }> | { code?: number } }).writeErrors;
-        const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-        if (!isDuplicateKey(e) && (errors.length === 0 || !errors.every((w) => w.code === 11000))) throw e;
-      }
+    await this.insertEvents([batch]);
+    await this.setHeads([batch]);
+  }
+
+  /** Every event of the batches, in one insert. */
+  async insertEvents(batches: readonly UnitBatch[]): Promise<void> {
+    await insertOnce(this.unitEvents.collection as unknown as Collection<UnitEventRow>, batches.flatMap(unitEventRows));
+  }
+
+  /**
+   * The heads the batches leave, in one bulk write by _id. The caller passes each unit's batches
+   * in order (the writer drops a batch older than one it wrote); of two batches of one unit, the
+   * newer is written.
+   */
+  async setHeads(batches: readonly UnitBatch[], now: Date = new Date()): Promise<void> {
+    const newest = new Map<string, UnitBatch>();
+    for (const b of batches) {
+      const seen = newest.get(b.serial);
+      if (!seen || lastSeqOf(b) >= lastSeqOf(seen)) newest.set(b.serial, b);
     }
-    const set: Record<string, unknown> = {
-      status: batch.status,
-      step: batch.step,
-      allowed: batch.allowed,
-      updatedAt: now,
-    };
-    // Set by every batch that carries them ($setOnInsert could drop them on the embedded server).
-    for (const k of ['productModel', 'workOrder', 'lot'] as const) if (typeof batch[k] === 'string') set[k] = batch[k];
-    // A migration moves a unit to another routing version; lots change quantity.
-    set.routingVersion = batch.routingVersion;
-    for (const k of ['kind', 'quantity', 'dueAt', 'priority', 'waitingSince'] as const) if (batch[k] !== undefined) set[k] = batch[k];
-    const lastSeq = batch.events.reduce((m, e) => Math.max(m, e.seq), 0);
-    await this.units.updateOne(
-      { _id: batch.serial },
-      {
-        $set: set,
-        $max: { lastSeq },
-        $setOnInsert: { site: batch.site, line: batch.line, routingKey: batch.routingKey, createdAt: now },
-      },
-      { upsert: true },
-    );
+    await upsertById(this.units.collection as unknown as Collection<UnitDoc>, [...newest.values()].map((b) => headWrite(b, now)));
   }
 
   async get(serial: string): Promise<UnitRecord | null> {

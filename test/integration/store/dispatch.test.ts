@@ -73,10 +73,10 @@ describe('queue order', () => {
     const batch = unitBatch({ allowed: [startAt('print', 'grp-retry'), startAt('legacy')] });
     const newer = { ...batch, step: 'aoi', allowed: [startAt('aoi', 'grp-retry-aoi')], events: [event(2), event(3)] };
 
-    // Act
-    await a.dispatch.applyBatch(batch);
-    await a.dispatch.applyBatch(newer);
-    await a.dispatch.applyBatch(batch);
+    // Act: through the persist activity's writer, which keeps each unit's order
+    await a.unitBatches.write(batch);
+    await a.unitBatches.write(newer);
+    await a.unitBatches.write(batch);
 
     // Assert
     expect((await b.dispatch.get(batch.serial))?.starts).toEqual([{ step: 'aoi', stationGroup: 'grp-retry-aoi' }]);
