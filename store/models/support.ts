@@ -23,6 +23,17 @@ export function modelOn<T>(connection: Connection, name: string, schema: Schema<
 /** A write refused because a document with that `_id` (or unique key) exists. */
 export const isDuplicateKey = (e: unknown): boolean => (e as { code?: number } | null)?.code === 11000;
 
+/**
+ * How many documents of an ordered insertMany went in before its duplicate-key error: mongoose's
+ * `insertedDocs`, else the index of the driver's first write error (an ordered insert stops there).
+ */
+export function insertedBefore(e: unknown): number {
+  const r = e as { insertedDocs?: unknown[]; result?: { insertedCount?: number }; writeErrors?: Array<{ index: number }>; index?: number };
+  if (Array.isArray(r.insertedDocs)) return r.insertedDocs.length;
+  const index = r.writeErrors?.[0]?.index ?? r.index;
+  return typeof index === 'number' ? index : 0;
+}
+
 const ferret = new WeakMap<Connection, Promise<boolean>>();
 
 /** Whether the server behind this connection is FerretDB (it says so in buildInfo). */

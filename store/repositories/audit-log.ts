@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Connection, Model } from 'mongoose';
 import { canonicalJson } from '../../definitions/validation/finding';
 import { auditModels, type AuditActorKind, type AuditHeadDoc, type AuditLogDoc, type AuditSignature } from '../models/audit';
-import { fromJsonText, isDuplicateKey } from '../models/support';
+import { fromJsonText, insertedBefore, isDuplicateKey } from '../models/support';
 
 export type { AuditActorKind, AuditSignature } from '../models/audit';
 
@@ -45,14 +45,6 @@ const MAX_ATTEMPTS = 200;
 const MAX_PAGE = 1000;
 /** Most appends written as one group. */
 const GROUP_MAX = 100;
-
-/** How many documents of an ordered insertMany went in before its duplicate-key error. */
-function insertedBefore(e: unknown): number {
-  const r = e as { insertedDocs?: unknown[]; result?: { insertedCount?: number }; writeErrors?: Array<{ index: number }>; index?: number };
-  if (Array.isArray(r.insertedDocs)) return r.insertedDocs.length;
-  const index = r.writeErrors?.[0]?.index ?? r.index;
-  return typeof index === 'number' ? index : 0;
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -110,7 +102,8 @@ const entryOf = (d: AuditLogDoc): AuditLogEntry => ({
 
 /**
  * Appends stay one chain across processes without transactions. A writer reads the head
- * `{_id:'head', seq, hash}`, inserts entry seq+1 linked to that hash — the insert of a unique _id
+ * `{_id:'head', seq, hash}` (unless it wrote the last entry itself: it remembers that one),
+ * inserts entry seq+1 linked to that hash — the insert of a unique _id
  * is the claim: a duplicate means another writer took the number — then advances the head with a
  * compare-and-set on `{_id:'head', seq}`. A writer that died between its insert and the head
  * update is healed by the next one, which finds the number taken, waits briefly for the head to
@@ -126,6 +119,8 @@ export class AuditLogRepository {
   private readonly head: Model<AuditHeadDoc>;
   private tail: Promise<unknown> = Promise.resolve();
   private readonly waiting: Array<{ fields: AuditLogInput; resolve: (e: AuditLogEntry) => void; reject: (e: unknown) => void }> = [];
+  /** The last entry this process appended (its next append links to it without reading the head). */
+  private written: { seq: number; hash: string } | undefined;
 
   constructor(connection: Connection) {
     const m = auditModels(connection);
@@ -198,7 +193,10 @@ export class AuditLogRepository {
   private async appendGroup(group: AuditLogInput[]): Promise<AuditLogEntry[]> {
     let taken = { seq: -1, times: 0 };
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const head = await this.readHead();
+      // The entry this process wrote last is the head unless another process wrote since: then
+      // the insert finds the number taken, and the head is read.
+      const head = this.written ?? (await this.readHead());
+      this.written = undefined;
       const at = new Date();
       const entries: AuditLogEntry[] = [];
       let prev = head;
@@ -223,7 +221,9 @@ export class AuditLogRepository {
         continue;
       }
       const written = entries.slice(0, inserted);
-      await this.advance(head.seq, written[written.length - 1] as AuditLogEntry);
+      const last = written[written.length - 1] as AuditLogEntry;
+      await this.advance(head.seq, last);
+      this.written = { seq: last.seq, hash: last.hash };
       return written;
     }
     throw new Error('could not append to the audit log: too much contention');

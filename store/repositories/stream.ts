@@ -11,12 +11,21 @@
  * An index is only ever inserted when the one before it is taken, so a minute's events are always
  * 0..n-1 and a reader can stop at the first id that is not there.
  *
+ * Appends are group-committed, so that under load the log costs one insert command per group
+ * rather than one per event: within a process they are written one group after another, and the
+ * appends that arrive while a group is being written go in together as the next one (at most
+ * GROUP_MAX). A group is written in order, split where consecutive events fall in different
+ * minutes; each part is one ordered insert at consecutive indexes from the one the process tries
+ * next. An ordered insert stops at its first duplicate, so what it inserted still took each index
+ * only after the one before it; the appender looks for the first free index and writes the rest
+ * of the part there. Each append resolves with its event as a reader reads it back.
+ *
  * A reader moves on from a minute only once it is settled (STREAM_SETTLE_MS after its end), so an
  * event appended a moment late, or by a host whose clock is a little behind, is not skipped.
  */
 import type { Connection, Model } from 'mongoose';
 import { streamModel, type StreamEventDoc } from '../models/stream';
-import { fromJsonText, isDuplicateKey, toJsonText } from '../models/support';
+import { fromJsonText, insertedBefore, isDuplicateKey, toJsonText } from '../models/support';
 
 export interface StreamEvent {
   /** `<bucket>-<index>`: the UTC minute (YYYYMMDDHHmm) and the event's position in it. */
@@ -30,12 +39,22 @@ export interface StreamEvent {
 
 export type StreamEventInput = Omit<StreamEvent, 'id' | 'at'>;
 
+/** An event's fields as stored, but for its _id. */
+type Fields = Omit<StreamEventDoc, '_id'>;
+interface Waiting {
+  fields: Fields;
+  resolve: (e: StreamEvent) => void;
+  reject: (e: unknown) => void;
+}
+
 /** How far back a reader goes at most; prune() may delete what is older. */
 export const STREAM_RETENTION_MS = 24 * 3600_000;
 /** How long after a minute ends a reader still waits for its late events before moving on. */
 export const STREAM_SETTLE_MS = 2_000;
 const MINUTE = 60_000;
 const MAX_PROBE_BATCH = 32;
+/** Most appends written as one group. */
+const GROUP_MAX = 100;
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
@@ -62,7 +81,9 @@ const settled = (bucket: string, now: Date): boolean => now.getTime() >= bucketS
 export class StreamRepository {
   private readonly events: Model<StreamEventDoc>;
   private tail: Promise<unknown> = Promise.resolve();
-  /** Bucket → the index this process tries next (one past its last claim). */
+  /** Appends not yet taken into a group, in order. */
+  private readonly waiting: Waiting[] = [];
+  /** Bucket → the index this process tries next (one past its last claim, or the first free one found). */
   private readonly nextIndex = new Map<string, number>();
   /** Settled bucket → how many events it holds, so idle readers do not read it again. */
   private readonly sealed = new Map<string, number>();
@@ -72,30 +93,64 @@ export class StreamRepository {
     this.events = model;
   }
 
-  /** Appends an event at `at` (now); appends of one process run one after another. */
+  /**
+   * Appends an event at `at` (now) and resolves with it as stored. Appends of one process are
+   * group-committed: the ones that arrive while a group is being written go in as the next group.
+   */
   append(e: StreamEventInput, at: Date = new Date()): Promise<StreamEvent> {
-    const next = this.tail.then(() => this.appendNow(e, at));
-    this.tail = next.catch(() => undefined);
-    return next;
+    return new Promise<StreamEvent>((resolve, reject) => {
+      const fields: Fields = { type: e.type, line: e.line ?? null, site: e.site ?? null, data: toJsonText(e.data), at };
+      this.waiting.push({ fields, resolve, reject });
+      if (this.waiting.length === 1) this.scheduleFlush();
+    });
   }
 
-  private async appendNow(e: StreamEventInput, at: Date): Promise<StreamEvent> {
-    const bucket = bucketOf(at);
-    const fields = { type: e.type, line: e.line ?? null, site: e.site ?? null, data: toJsonText(e.data), at };
-    let index = this.nextIndex.get(bucket) ?? 0;
-    for (;;) {
-      try {
-        // The driver's insert: every field is set here already, and mongoose's document building costs more than the insert.
-        await this.events.collection.insertOne({ _id: idOf(bucket, index), ...fields } as never);
-        break;
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        index = await this.firstFree(bucket, index + 1);
+  private scheduleFlush(): void {
+    const next = this.tail.then(() => this.flush());
+    this.tail = next.catch(() => undefined);
+  }
+
+  /**
+   * Writes the next group (at most GROUP_MAX appends) in order, part by part: a part is a run of
+   * consecutive appends in one minute, inserted with one ordered insert at consecutive indexes from
+   * the one this process tries next. An ordered insert stops at its first duplicate, so the events
+   * before it are in, at indexes without gaps: their appends resolve, the next free index is looked
+   * for (as after any taken index) and the rest of the part goes there. An error other than a
+   * duplicate rejects the appends of the group not yet written.
+   */
+  private async flush(): Promise<void> {
+    const group = this.waiting.splice(0, GROUP_MAX);
+    if (this.waiting.length > 0) this.scheduleFlush();
+    let done = 0;
+    try {
+      while (done < group.length) {
+        const bucket = bucketOf((group[done] as Waiting).fields.at);
+        let end = done + 1;
+        while (end < group.length && bucketOf((group[end] as Waiting).fields.at) === bucket) end++;
+        let index = this.nextIndex.get(bucket) ?? 0;
+        while (done < end) {
+          const part = group.slice(done, end);
+          const docs: StreamEventDoc[] = part.map((w, k) => ({ _id: idOf(bucket, index + k), ...w.fields }));
+          let inserted = docs.length;
+          try {
+            // The driver's insert: every field is set here already, and mongoose's document building costs more than the insert.
+            await this.events.collection.insertMany(docs as never[], { ordered: true });
+          } catch (err) {
+            if (!isDuplicateKey(err)) throw err;
+            inserted = insertedBefore(err);
+          }
+          for (let k = 0; k < inserted; k++) part[k]?.resolve(eventOf(docs[k] as StreamEventDoc));
+          done += inserted;
+          index += inserted;
+          // Index `index` is taken by another appender when the insert stopped short: look past it.
+          if (done < end) index = await this.firstFree(bucket, index + 1);
+          if (this.nextIndex.size > 16) this.nextIndex.clear();
+          this.nextIndex.set(bucket, index);
+        }
       }
+    } catch (err) {
+      for (const w of group.slice(done)) w.reject(err);
     }
-    if (this.nextIndex.size > 16) this.nextIndex.clear();
-    this.nextIndex.set(bucket, index + 1);
-    return { id: idOf(bucket, index), type: fields.type, line: fields.line, site: fields.site, data: fromJsonText(fields.data), at };
   }
 
   private async exists(bucket: string, index: number): Promise<boolean> {

@@ -84,6 +84,39 @@ describe('stream', () => {
     expect(new Set(read.map((e) => (e.data as { i: number }).i)).size).toBe(80);
   });
 
+  it('when 50 appends are issued at once from each of two processes, then a reader reads all 100 as ids 0..99 of one minute, each as its caller got it', async () => {
+    // Arrange
+    const at = minute(44, 10);
+    const inputs = Array.from({ length: 100 }, (_, i) => streamInput({ data: { i } }));
+    const reader = await stores.open();
+
+    // Act
+    const appended = await Promise.all(inputs.map((input, i) => (i < 50 ? a : b).stream.append(input, at)));
+    const read = await reader.stream.readAfter(bucketOf(at), 500, minute(45, 30));
+
+    // Assert
+    expect(ids(read)).toEqual(Array.from({ length: 100 }, (_, i) => `${bucketOf(at)}-${i}`));
+    expect(new Set(appended.map((e) => e.id)).size).toBe(100);
+    const stored = new Map(read.map((e) => [e.id, e]));
+    appended.forEach((e, i) => {
+      expect(stored.get(e.id)).toEqual(e);
+      expect(e.data).toEqual(inputs[i]?.data);
+    });
+  });
+
+  it('when appends issued at once fall into different minutes, then each goes into its own minute, in the order issued', async () => {
+    // Arrange
+    const ats = [minute(46, 1), minute(46, 2), minute(47, 1), minute(47, 2), minute(46, 3)];
+
+    // Act
+    const appended = await Promise.all(ats.map((at, i) => a.stream.append(streamInput({ data: { i } }), at)));
+    const read = await b.stream.readAfter('202601150845', 100, minute(48, 30));
+
+    // Assert
+    expect(ids(appended)).toEqual(['202601150846-0', '202601150846-1', '202601150847-0', '202601150847-1', '202601150846-2']);
+    expect(read).toEqual([0, 1, 4, 2, 3].map((i) => appended[i]));
+  });
+
   it('when old minutes are pruned, then their events are gone and later ones stay', async () => {
     // Arrange
     const old = [await a.stream.append(streamInput(), minute(50, 1)), await a.stream.append(streamInput(), minute(50, 2))];
