@@ -16,7 +16,12 @@ export const workflowIds = {
 
 /** Update ids carry the caller's idempotency key, so Temporal itself de-duplicates retries. */
 export const updateIds = {
-  unitAction: (idempotencyKey: string): string => `action:${idempotencyKey}`,
+  /**
+   * With a nonce per request: every retry reaches the workflow, which answers it from what it
+   * remembers (engine/workflows/answers.ts) and says it was a replay, or refuses a key used for
+   * another request. (Temporal would answer a repeated Update id itself, unseen by both.)
+   */
+  unitAction: (idempotencyKey: string, nonce?: string): string => (nonce ? `action:${idempotencyKey}:${nonce}` : `action:${idempotencyKey}`),
   unitDisposition: (type: string, idempotencyKey: string): string => `${type}:${idempotencyKey}`,
   lotSplit: (idempotencyKey: string): string => `split:${idempotencyKey}`,
   unitMigration: (idempotencyKey: string): string => `migrate:${idempotencyKey}`,

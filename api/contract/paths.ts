@@ -21,6 +21,12 @@ export interface Operation {
   responses: Record<number, JsonSchema | null | 'event-stream'>;
   /** Accepts Idempotency-Key: a retry with the same key and body gets the first answer. */
   idempotent?: boolean;
+  /**
+   * The unit's workflow keeps the answers by key (and refuses a key reused for another request),
+   * so the API keeps no idempotency record of its own: the operator's hot path writes nothing
+   * twice (see engine/workflows/answers.ts).
+   */
+  answeredByWorkflow?: boolean;
   /** Arguments the handler receives (when the operation is shared by several paths). */
   fixed?: Record<string, string>;
 }
@@ -139,7 +145,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/units/{serial}', operationId: 'getUnit', summary: 'A unit: status, pinned routing version, allowed steps', tag: 'units', access: 'units:read', pathParams: { serial }, responses: { 200: ref('Unit'), ...P([400, 401, 403, 404]) } },
   {
     method: 'post', path: '/units/{serial}/actions', operationId: 'actOnUnit', summary: 'Start or complete a step', tag: 'units', access: 'units:act', pathParams: { serial },
-    headers: idempotencyKey, body: ref('UnitAction'), idempotent: true, responses: { 200: ref('ActionOutcome'), ...P([400, 401, 403, 404, 409, 422]) },
+    headers: idempotencyKey, body: ref('UnitAction'), idempotent: true, answeredByWorkflow: true, responses: { 200: ref('ActionOutcome'), ...P([400, 401, 403, 404, 409, 422]) },
   },
   ...(['hold', 'release', 'scrap'] as const).map(
     (type): Operation => ({
@@ -156,7 +162,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/lots/{lot}', operationId: 'getLot', summary: 'A lot: quantity, status, pinned routing version, allowed steps', tag: 'lots', access: 'units:read', pathParams: { lot: serial }, responses: { 200: ref('Unit'), ...P([400, 401, 403, 404]) } },
   {
     method: 'post', path: '/lots/{lot}/actions', operationId: 'actOnLot', summary: 'Start or complete a step of a lot (scrapQuantity scraps part of it)', tag: 'lots', access: 'units:act', pathParams: { lot: serial },
-    headers: idempotencyKey, body: ref('UnitAction'), idempotent: true, responses: { 200: ref('ActionOutcome'), ...P([400, 401, 403, 404, 409, 422]) },
+    headers: idempotencyKey, body: ref('UnitAction'), idempotent: true, answeredByWorkflow: true, responses: { 200: ref('ActionOutcome'), ...P([400, 401, 403, 404, 409, 422]) },
   },
   {
     method: 'post', path: '/lots/{lot}/split', operationId: 'splitLot', summary: 'Split part of a lot off into a new lot at the same step', tag: 'lots', access: 'units:release', pathParams: { lot: serial },

@@ -118,7 +118,7 @@ export function buildRouter(deps: RouterDeps): Router {
         }
 
         const key = req.get('Idempotency-Key');
-        if (op.idempotent && key !== undefined && idempotencyKeyPattern.test(key)) {
+        if (op.idempotent && !op.answeredByWorkflow && key !== undefined && idempotencyKeyPattern.test(key)) {
           scope = `${principal?.id ?? 'public'}|${op.method.toUpperCase()}|${req.baseUrl}${req.path}|${key}`;
           const hash = createHash('sha256').update(canonicalJson(req.body ?? null)).digest('hex');
           const seen = await deps.store.idempotency.begin(scope, hash, IDEMPOTENCY_TTL_MS);

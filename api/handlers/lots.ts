@@ -16,9 +16,9 @@ export function lotHandlers(lots: LotUseCases, units: UnitUseCases, migrations: 
     actOnLot: async (ctx) => {
       const id = ctx.params.lot as string;
       await lots.get(id, ctx.principal as Principal);
-      const outcome = await units.act(id, ctx.body, ctx.req.get('Idempotency-Key'), ctx.principal as Principal);
+      const { replayed, ...outcome } = await units.act(id, ctx.body, ctx.req.get('Idempotency-Key'), ctx.principal as Principal);
       ctx.audit = { resource: { kind: 'lot', id }, before: null, after: { action: ctx.body, events: outcome.events, status: outcome.unit.status, quantity: outcome.unit.quantity } };
-      return { status: 200, body: outcome };
+      return { status: 200, body: outcome, ...(replayed ? { headers: { 'Idempotent-Replayed': 'true' } } : {}) };
     },
     splitLot: async (ctx) => {
       const outcome = await lots.split(ctx.params.lot as string, ctx.body, ctx.req.get('Idempotency-Key'), ctx.principal as Principal);

@@ -21,9 +21,9 @@ export function unitHandlers(units: UnitUseCases): Record<string, Handler> {
     },
     getUnit: async ({ params, principal }) => ({ status: 200, body: await units.get(params.serial as string, principal as Principal) }),
     actOnUnit: async (ctx) => {
-      const outcome = await units.act(ctx.params.serial as string, ctx.body, ctx.req.get('Idempotency-Key'), ctx.principal as Principal);
+      const { replayed, ...outcome } = await units.act(ctx.params.serial as string, ctx.body, ctx.req.get('Idempotency-Key'), ctx.principal as Principal);
       ctx.audit = { resource: { kind: 'unit', id: outcome.unit.serial }, before: null, after: { action: ctx.body, events: outcome.events, status: outcome.unit.status } };
-      return { status: 200, body: outcome };
+      return { status: 200, body: outcome, ...(replayed ? { headers: { 'Idempotent-Replayed': 'true' } } : {}) };
     },
     ...Object.fromEntries(
       (['hold', 'release', 'scrap'] as const).map((type) => [

@@ -1,5 +1,5 @@
 /** Releasing units onto their routing, acting on them, and reading them back. */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   ApplicationFailure,
   WorkflowExecutionAlreadyStartedError,
@@ -8,13 +8,14 @@ import {
   type Client,
 } from '@temporalio/client';
 import { validateUnitAction, validateUnitRelease } from '../../definitions/actions/validate';
-import { finding } from '../../definitions/validation/finding';
+import { canonicalJson, finding } from '../../definitions/validation/finding';
 import type { Routing } from '../../definitions/routing/schema';
 import type { AllowedAction, UnitEvent, UnitStatus } from '../../definitions/units/model';
 import { TASK_QUEUE, updateIds, workflowIds } from '../../engine/ids';
 import type { Rejection } from '../../engine/routing/machine';
 import {
   ACTION_REJECTED,
+  IDEMPOTENCY_KEY_REUSED,
   unitActionUpdate,
   unitReleasedUpdate,
   unitWorkflow,
@@ -245,7 +246,8 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
       return unit;
     },
 
-    async act(serial: string, body: unknown, idempotencyKeyHeader: string | undefined, who: Principal): Promise<ActionOutcome> {
+    /** `replayed`: the answer of an earlier request with this key (the handler says so in a header). */
+    async act(serial: string, body: unknown, idempotencyKeyHeader: string | undefined, who: Principal): Promise<ActionOutcome & { replayed?: true }> {
       const request = validateUnitAction(body);
       if (!request.ok) throw AppError.invalid('Invalid unit action', request.findings);
       if (!mayActForOthers(who) && request.value.operator !== who.id) {
@@ -256,18 +258,27 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
       const unit = await unitForAction(serial, who);
       await checkStation(unit, request.value.step, request.value.station);
       const idempotencyKey = idempotencyKeyHeader ?? randomUUID();
+      // Who asked and what: the unit keeps it with its answer (engine/workflows/answers.ts).
+      const requestHash = idempotencyKeyHeader === undefined ? undefined : createHash('sha256').update(`${who.id}\n${canonicalJson(body)}`).digest('hex');
       const handle = temporal.workflow.getHandle(workflowIds.run(unit.kind ?? 'unit', serial));
       try {
         const result = await handle.executeUpdate(unitActionUpdate, {
-          args: [{ ...request.value, idempotencyKey }],
-          updateId: updateIds.unitAction(idempotencyKey),
+          args: [{ ...request.value, idempotencyKey, ...(requestHash ? { requestHash } : {}) }],
+          updateId: updateIds.unitAction(idempotencyKey, randomUUID()),
         });
         const outcome = { unit: unitDto(result.unit), events: result.events.map(traceEvent) };
         remember({ ...unit, routingVersion: result.unit.routingVersion });
+        if (result.replayed) return { ...outcome, replayed: true };
         await announce(outcome.unit, outcome.events);
         return outcome;
       } catch (err) {
         const why = rejectionOf(err);
+        if ((why?.code as string | undefined) === IDEMPOTENCY_KEY_REUSED) {
+          throw new AppError(422, 'idempotency-key-reused', 'Idempotency-Key reused', 'this Idempotency-Key was used with a different request body', {
+            errors: [finding('', 'idempotency.key-reused', { en: 'the key was used for another body', zh: '该幂等键已用于不同的请求体' })],
+            parameter: 'Idempotency-Key',
+          });
+        }
         if (why) {
           // Wrong data (a part, a lot, a measurement) is the request's fault: 422 naming the field.
           throw new AppError(why.pointer ? 422 : 409, REJECTION_STATUS[why.code], 'Action rejected', why.message, {

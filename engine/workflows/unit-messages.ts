@@ -16,6 +16,8 @@ export interface UnitCarry {
   deadlines: Deadline[];
   consumed: ComponentScan[];
   waitingSince: string | null;
+  /** The latest answers by idempotency key (with the request's hash), so a retry after continue-as-new gets its answer. */
+  remembered?: Array<{ key: string; result: UnitActionResult; requestHash?: string }>;
 }
 
 export interface UnitWorkflowInput {
@@ -46,6 +48,12 @@ export interface UnitWorkflowInput {
 
 export interface UnitActionInput extends StepAction {
   idempotencyKey: string;
+  /**
+   * A hash of who asked and what (the API's). The unit keeps it with the answer: the same key
+   * with another hash is refused (IDEMPOTENCY_KEY_REUSED) instead of answered with another
+   * request's outcome.
+   */
+  requestHash?: string;
 }
 
 /** What a unit looks like now: its read-model head plus the last seq it has recorded. */
@@ -54,10 +62,14 @@ export type UnitView = Omit<UnitBatch, 'events'> & { lastSeq: number; holdReason
 export interface UnitActionResult {
   unit: UnitView;
   events: UnitEvent[];
+  /** Set when the answer is a retry's: the action was recorded by an earlier request with this key. */
+  replayed?: boolean;
 }
 
 /** Failure type of a rejected action; its details carry the machine's Rejection. */
 export const ACTION_REJECTED = 'ActionRejected';
+/** The rejection code of an idempotency key already used for another request. */
+export const IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED';
 
 export const unitActionUpdate = defineUpdate<UnitActionResult, [UnitActionInput]>('unitAction');
 

@@ -20,12 +20,14 @@ import {
 import type { ComponentScan } from '../../definitions/units/model';
 import type { PersistActivities, UnitEvent } from '../activities';
 import { workflowIds } from '../ids';
+import { Answers } from './answers';
 import { deadlinesAfter, dueDeadlines, earliest, type Deadline } from '../routing/deadlines';
 import { applyDisposition, dispositionRejection, holdState } from '../routing/disposition';
 import { allowedActions, apply, initialState, rejection, type EventDraft, type Transition, type UnitState } from '../routing/machine';
 import { applyMigration, applySplit, migrationRejection, splitRejection } from '../routing/migration';
 import {
   ACTION_REJECTED,
+  IDEMPOTENCY_KEY_REUSED,
   lotSplitUpdate,
   unitActionUpdate,
   unitDispositionUpdate,
@@ -48,8 +50,6 @@ const { persistUnitBatch } = proxyLocalActivities<PersistActivities>({
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
 
-/** Results of the latest accepted actions by idempotency key, for retries that reach the handler. */
-const REMEMBERED_RESULTS = 500;
 const HISTORY_LIMIT = 10_000;
 
 export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> {
@@ -66,7 +66,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
   const consumed: ComponentScan[] = [...(input.carry?.consumed ?? [])];
   let waitingSince: string | null = input.carry?.waitingSince ?? null;
   const pending: UnitEvent[] = [];
-  const results = new Map<string, UnitActionResult>();
+  const results = new Answers(input.carry?.remembered);
   const tracksStatus = workflowInfo().typedSearchAttributes.get(statusSearchAttribute) !== undefined;
   let reported = '';
 
@@ -137,22 +137,34 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     enter(next.state, action);
     const events = record(next.events, by);
     const result: UnitActionResult = { unit: view(), events };
-    results.set(key, result);
-    if (results.size > REMEMBERED_RESULTS) results.delete(results.keys().next().value as string);
+    results.remember(key, result, by.requestHash);
     const mine = seq;
     await condition(() => persistedSeq >= mine);
     return result;
   };
-  const refuse = (why: { message: string }): never => {
+  const refuse = (why: { message: string; code?: string }): never => {
     throw ApplicationFailure.create({ type: ACTION_REJECTED, message: why.message, details: [{ allowed: allowedActions(state, routing), ...why }], nonRetryable: true });
   };
 
+  /** An earlier request's answer, once what it recorded is persisted. */
+  const replay = async (known: UnitActionResult): Promise<UnitActionResult> => {
+    await condition(() => persistedSeq >= known.unit.lastSeq);
+    return { ...known, replayed: true };
+  };
   setHandler(
     unitActionUpdate,
-    async (action) => results.get(action.idempotencyKey) ?? accept(action.idempotencyKey, apply(routing, state, action, context), action, action),
+    async (action) => {
+      const known = results.get(action.idempotencyKey);
+      return known ? replay(known) : accept(action.idempotencyKey, apply(routing, state, action, context), action, action);
+    },
     {
       validator: (action) => {
-        if (results.has(action.idempotencyKey)) return;
+        if (results.has(action.idempotencyKey)) {
+          if (results.usedForAnother(action.idempotencyKey, action.requestHash)) {
+            refuse({ code: IDEMPOTENCY_KEY_REUSED, message: `the Idempotency-Key ${action.idempotencyKey} was used for another request` });
+          }
+          return;
+        }
         const why = rejection(state, action, routing, context);
         if (why) refuse(why);
       },
@@ -178,7 +190,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
       const startAt = { state: split.child, detail: `split off lot ${input.serial} at ${state.step ?? '-'}: ${s.reason}` };
       const result = await accept(s.idempotencyKey, split, { operator: s.by, idempotencyKey: s.idempotencyKey });
       const full: LotSplitResult = { ...result, startAt };
-      results.set(s.idempotencyKey, full);
+      results.remember(s.idempotencyKey, full);
       return full;
     },
     {
@@ -277,7 +289,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
       await condition(allHandlersFinished);
       if (pending.length === 0) {
         const { carry: _carry, startAt: _startAt, ...rest } = input;
-        await continueAsNew<typeof unitWorkflow>({ ...rest, routing, routingVersion, carry: { state, seq, deadlines, consumed, waitingSince } });
+        await continueAsNew<typeof unitWorkflow>({ ...rest, routing, routingVersion, carry: { state, seq, deadlines, consumed, waitingSince, remembered: results.carry() } });
       }
     }
   }

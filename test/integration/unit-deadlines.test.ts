@@ -190,4 +190,25 @@ describe('continue-as-new', () => {
     expect(view).toMatchObject({ status: 'finished', lastSeq: 8 });
     expect((await store.units.events(serial))?.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
+
+  it('when an action is retried with its key after the run continued as new, then its first answer comes back and nothing is recorded twice; the key with another request is refused', async () => {
+    // Arrange: a start recorded with a key and a request hash, then enough actions to continue as new
+    const { handle, serial } = await release(timedRouting({ weldMinutes: 30 }), { historyLimit: 20 });
+    const firstRun = (await handle.describe()).runId;
+    const keyed = { type: 'start' as const, step: 'cut', station: 'S1', operator: 'op-1', idempotencyKey: 'cut-start', requestHash: 'hash-a' };
+    const first = await handle.executeUpdate(unitActionUpdate, { args: [keyed] });
+    await act(handle, 'complete', 'cut');
+    await act(handle, 'start', 'weld');
+    await act(handle, 'complete', 'weld');
+    expect((await env.client.workflow.getHandle(`unit:${serial}`).describe()).runId).not.toBe(firstRun);
+
+    // Act
+    const retry = await env.client.workflow.getHandle(`unit:${serial}`).executeUpdate(unitActionUpdate, { args: [keyed] });
+    const reused = env.client.workflow.getHandle(`unit:${serial}`).executeUpdate(unitActionUpdate, { args: [{ ...keyed, requestHash: 'hash-b' }] });
+
+    // Assert
+    expect(retry).toEqual({ ...first, replayed: true });
+    await expect(reused).rejects.toMatchObject({ cause: { details: [expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' })] } });
+    expect(await eventTypes(serial)).toEqual(['released', 'started', 'completed', 'started', 'completed']);
+  });
 });

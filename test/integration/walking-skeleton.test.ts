@@ -192,10 +192,36 @@ describe('units', () => {
 
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(second.body).toEqual(first.body);
+    expect([first.headers.get('idempotent-replayed'), second.headers.get('idempotent-replayed')]).toEqual([null, 'true']);
     const events = await trace(serial);
     expect(events.filter((e) => e.type === 'started' && e.step === 'print')).toHaveLength(1);
     const recorded = await stack.store.connection.collection('unit_events').find({ serial }).sort({ seq: 1 }).toArray();
     expect(recorded.map((e) => e.seq)).toEqual([1, 2]);
+    // The live stream told of the start once.
+    const streamed = (await stack.store.connection.collection('stream_events').find({}).toArray()).map((d) => JSON.parse(String(d.data)) as { serial?: string; event?: { type: string } });
+    expect(streamed.filter((d) => d.serial === serial && d.event?.type === 'started')).toHaveLength(1);
+  });
+
+  it('when an Idempotency-Key is sent again with another body, or by another user, then 422 names the header and nothing is recorded', async () => {
+    // Arrange
+    const serial = uniqueName('SN');
+    await release(serial);
+    const key = uniqueName('idem');
+    expect((await act(serial, start('print'), key)).status).toBe(200);
+    const before = await trace(serial);
+    const other = await stack.as('operator', [LINE]);
+
+    // Act
+    const otherBody = await act(serial, complete('print', 'pass'), key);
+    const otherUser = await http<Problem & { parameter: string }>('POST', `${stack.url}/units/${serial}/actions`, { ...start('print'), operator: other.id }, { ...other.auth, 'Idempotency-Key': key });
+
+    // Assert
+    for (const res of [otherBody, otherUser]) {
+      expect(res.status).toBe(422);
+      expect(res.body.type).toBe('https://taktflow.dev/problems/idempotency-key-reused');
+    }
+    expect(otherUser.body.parameter).toBe('Idempotency-Key');
+    expect(await trace(serial)).toEqual(before);
   });
 
   it('when a unit has run many steps, then its head document stays small and its trace still has every event', async () => {

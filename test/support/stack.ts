@@ -189,6 +189,7 @@ export async function getText(url: string): Promise<string> {
 export interface HttpAnswer<T = Record<string, unknown>> {
   status: number;
   contentType: string;
+  headers: Headers;
   body: T;
 }
 
@@ -206,5 +207,5 @@ export async function http<T = Record<string, unknown>>(
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : null) as T };
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
 }
