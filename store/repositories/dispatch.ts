@@ -117,8 +117,8 @@ export class DispatchRepository {
 
   /**
    * The unit's queue entry after `batch`: the station groups of its allowed starts while it
-   * waits (starts without a station group are left out), none otherwise; gone once it is finished
-   * or scrapped. A retried older batch (lower last seq than the entry's) changes nothing.
+   * waits (starts without a station group are left out); no entry while it waits for none (in
+   * progress, held, finished, scrapped). Batches come in each unit's order (see applyBatches).
    */
   applyBatch(batch: UnitBatch, now: Date = new Date()): Promise<void> {
     return this.applyBatches([batch], now);
@@ -136,14 +136,17 @@ export class DispatchRepository {
       const seen = newest.get(batch.serial);
       if (!seen || lastSeq >= seen.lastSeq) newest.set(batch.serial, { batch, lastSeq });
     }
+    // A unit that waits for no station group has no entry: a delete by _id costs the embedded
+    // server a third of an update.
     const entries = this.entries.collection as unknown as Collection<DispatchDoc>;
-    const done = [...newest.values()].filter(({ batch }) => batch.status === 'finished' || batch.status === 'scrapped');
-    const open = [...newest.values()].filter((n) => !done.includes(n));
+    const all = [...newest.values()].map((n) => ({ ...n, fields: entryFields(n.batch, n.lastSeq, now) }));
+    const gone = all.filter((n) => n.fields.stationGroups.length === 0);
+    const waiting = all.filter((n) => n.fields.stationGroups.length > 0);
     await Promise.all([
-      done.length > 0 ? entries.bulkWrite(done.map((d) => ({ deleteOne: { filter: { _id: d.batch.serial } } })), { ordered: false }) : undefined,
+      gone.length > 0 ? entries.bulkWrite(gone.map((n) => ({ deleteOne: { filter: { _id: n.batch.serial } } })), { ordered: false }) : undefined,
       upsertById(
         entries,
-        open.map(({ batch, lastSeq }) => ({ _id: batch.serial, update: { $set: entryFields(batch, lastSeq, now) } })),
+        waiting.map((n) => ({ _id: n.batch.serial, update: { $set: n.fields } })),
       ),
     ]);
   }
