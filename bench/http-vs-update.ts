@@ -9,6 +9,7 @@
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import { breakdownTable, instrument, Spans } from './breakdown';
+import { httpCeiling } from './http-ceiling';
 import { cpuPerOp, cpuRoles, cpuSnapshot, cpuTable, type CpuSnapshot } from './cpu';
 import { emptySample, merge, p99Ratio, rate, rateRatio, runFor, type Outcome, type Row } from './measure';
 import { connect, signedInApi, type BenchApi } from './support';
@@ -28,6 +29,8 @@ export interface HttpVsUpdateOptions {
   concurrency: number;
   /** Seconds per breakdown phase; 0 skips the breakdown. */
   breakdownSeconds: number;
+  /** Seconds per phase of the diagnostic without Mongo writes (http-ceiling.ts); 0 skips it. */
+  ceilingSeconds: number;
 }
 
 export async function httpVsUpdate(o: HttpVsUpdateOptions): Promise<Outcome> {
@@ -35,6 +38,7 @@ export async function httpVsUpdate(o: HttpVsUpdateOptions): Promise<Outcome> {
   const { run, temporal } = servers;
   const oursQueue = `bench-ours-${run}`;
   const baseQueue = `bench-noop-${run}`;
+  const ceilingQueue = `bench-unpersisted-${run}`;
   let worker: WorkerProcess | undefined;
   let api: BenchApi | undefined;
   let noops: WorkflowHandle[] = [];
@@ -46,6 +50,7 @@ export async function httpVsUpdate(o: HttpVsUpdateOptions): Promise<Outcome> {
       queues: [
         { taskQueue: oursQueue, kind: 'engine' },
         { taskQueue: baseQueue, kind: 'noop' },
+        ...(o.ceilingSeconds > 0 ? [{ taskQueue: ceilingQueue, kind: 'unpersisted' as const }] : []),
       ],
     });
     api = await signedInApi(servers, oursQueue);
@@ -131,6 +136,10 @@ export async function httpVsUpdate(o: HttpVsUpdateOptions): Promise<Outcome> {
       { name: 'HTTP step transitions/s ÷ bare no-op Update round trips/s', value: rateRatio(row), goal: { op: '≥' as const, target: 0.7 } },
       { name: 'p99 latency HTTP step transition ÷ bare no-op Update', value: p99Ratio(row), goal: { op: '≤' as const, target: 3 } },
     ];
+
+    if (o.ceilingSeconds > 0) {
+      notes.push(await httpCeiling({ servers, taskQueue: ceilingQueue, admin: theApi.admin, routing: ROUTING, steps: STEPS, concurrency: o.concurrency, seconds: o.ceilingSeconds, roles, baselineOp }));
+    }
 
     if (o.breakdownSeconds > 0) {
       for (const concurrency of [1, o.concurrency]) {

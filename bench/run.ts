@@ -58,8 +58,8 @@ async function main(): Promise<void> {
   };
   try {
     if (selected('http')) {
-      settings.push(`http: BENCH_CONCURRENCY=${concurrency} BENCH_SECONDS=${seconds} BENCH_ROUNDS=${rounds}`);
-      take(await httpVsUpdate({ temporalAddress, mongoUri: db('bench_http'), rounds, seconds, concurrency, breakdownSeconds: num('BENCH_BREAKDOWN_SECONDS', 10) }));
+      settings.push(`http: BENCH_CONCURRENCY=${concurrency} BENCH_SECONDS=${seconds} BENCH_ROUNDS=${rounds} BENCH_CEILING_SECONDS=${num('BENCH_CEILING_SECONDS', 10)}`);
+      take(await httpVsUpdate({ temporalAddress, mongoUri: db('bench_http'), rounds, seconds, concurrency, breakdownSeconds: num('BENCH_BREAKDOWN_SECONDS', 10), ceilingSeconds: num('BENCH_CEILING_SECONDS', 10) }));
     }
     if (selected('open')) {
       const open = {

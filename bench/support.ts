@@ -43,12 +43,15 @@ export interface BenchApi {
   stop(): Promise<void>;
 }
 
-/** The API in this process on a free port, with a first admin signed in. */
-export async function signedInApi(s: BenchServers, taskQueue: string): Promise<BenchApi> {
-  const api = await startServer({ store: s.store, temporal: s.temporal, taskQueue, jwtSecret: randomBytes(32).toString('hex'), log: () => undefined }, 0);
+/**
+ * The API in this process on a free port, with a first admin signed in; `o.store` serves it
+ * another store over the same database, `o.admin` signs in an admin made before.
+ */
+export async function signedInApi(s: BenchServers, taskQueue: string, o: { store?: Store; admin?: BenchApi['admin'] } = {}): Promise<BenchApi> {
+  const api = await startServer({ store: o.store ?? s.store, temporal: s.temporal, taskQueue, jwtSecret: randomBytes(32).toString('hex'), log: () => undefined }, 0);
   const url = `${api.url}/api/v1`;
-  const admin = { email: 'bench@taktflow.local', password: randomBytes(12).toString('hex') };
-  await ensureFirstAdmin(s.store, admin.email, admin.password, 'plant-1');
+  const admin = o.admin ?? { email: 'bench@taktflow.local', password: randomBytes(12).toString('hex') };
+  if (!o.admin) await ensureFirstAdmin(s.store, admin.email, admin.password, 'plant-1');
   const login = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
   const { accessToken } = (await login.json()) as { accessToken: string };
   return { url, admin, auth: { Authorization: `Bearer ${accessToken}` }, stop: () => stopServer(api) };

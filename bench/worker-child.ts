@@ -1,8 +1,9 @@
 /**
  * A benchmark worker in a process of its own, so that its memory (RSS) is its own and it does
  * not share an event loop with the API: forked by worker-process.ts, configured by BENCH_WORKER
- * (JSON), it hosts the engine's workflows (with the real persist activity) and/or the no-op
- * baseline workflow, answers 'stats' and stops on 'stop'.
+ * (JSON), it hosts the engine's workflows (with the real persist activity, or for diagnostics one
+ * that writes only releases) and/or the no-op baseline workflow, answers 'stats' and stops on
+ * 'stop'.
  */
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { openStore } from '../store';
@@ -28,15 +29,22 @@ async function main(): Promise<void> {
       }
     },
   };
+  // Writes a unit's release (so the API knows the unit) and nothing after it.
+  const unpersisted: typeof activities = {
+    ...activities,
+    async persistUnitBatch(batch) {
+      if (batch.events.some((e) => e.type === 'released')) await activities.persistUnitBatch(batch);
+    },
+  };
   const workers = await Promise.all(
     config.queues.map((q) =>
       Worker.create({
         connection,
         taskQueue: q.taskQueue,
         maxCachedWorkflows: q.maxCachedWorkflows,
-        ...(q.kind === 'engine'
-          ? { workflowsPath: require.resolve('../engine/workflows'), activities: timedActivities }
-          : { workflowsPath: require.resolve('./workflows/noop') }),
+        ...(q.kind === 'noop'
+          ? { workflowsPath: require.resolve('./workflows/noop') }
+          : { workflowsPath: require.resolve('../engine/workflows'), activities: q.kind === 'engine' ? timedActivities : unpersisted }),
       }),
     ),
   );

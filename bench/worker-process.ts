@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 export interface ChildConfig {
   temporalAddress: string;
   mongoUri: string;
-  queues: Array<{ taskQueue: string; kind: 'engine' | 'noop'; maxCachedWorkflows?: number }>;
+  /** 'unpersisted': the engine's workflows with a persist activity that writes only releases (diagnostics). */
+  queues: Array<{ taskQueue: string; kind: 'engine' | 'unpersisted' | 'noop'; maxCachedWorkflows?: number }>;
 }
 
 export type ParentMessage = { type: 'stats' } | { type: 'stop' };

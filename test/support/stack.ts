@@ -189,6 +189,7 @@ export async function getText(url: string): Promise<string> {
 export interface HttpAnswer<T = Record<string, unknown>> {
   status: number;
   contentType: string;
+  /** The response headers (not enumerable, so whole answers still compare by status, type and body). */
   headers: Headers;
   body: T;
 }
@@ -207,5 +208,7 @@ export async function http<T = Record<string, unknown>>(
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
+  const answer = { status: res.status, contentType: res.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : null) as T };
+  // Not enumerable: suites compare whole answers (a replay's differs by its Idempotent-Replayed header).
+  return Object.defineProperty(answer, 'headers', { value: res.headers, enumerable: false }) as HttpAnswer<T>;
 }
