@@ -16,6 +16,8 @@ import { allows } from './permissions';
 import { validatorsFor } from './validator';
 
 export interface AuditNote {
+  /** The answer replays an earlier request with the same Idempotency-Key, which was audited: no second entry. */
+  replay?: boolean;
   resource?: { kind: string; id: string } | null;
   before?: unknown;
   after?: unknown;
@@ -160,7 +162,7 @@ export function buildRouter(deps: RouterDeps): Router {
         if (result.status >= 500) await deps.store.idempotency.abandon(scope).catch(() => undefined);
         else await deps.store.idempotency.complete(scope, result.status, headers, text).catch((e: unknown) => deps.log(`[api] idempotency record failed: ${String(e)}`));
       }
-      if (MUTATING.has(op.method) && !NOT_AUDITED.has(op.operationId) && (principal || result.status !== 401)) {
+      if (MUTATING.has(op.method) && !NOT_AUDITED.has(op.operationId) && !ctx.audit.replay && (principal || result.status !== 401)) {
         await deps.store.auditLog
           .append({
             actor: principal ? { id: principal.id, name: principal.name, kind: principal.kind } : { id: 'anonymous', name: 'anonymous', kind: 'system' },

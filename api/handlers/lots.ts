@@ -18,6 +18,7 @@ export function lotHandlers(lots: LotUseCases, units: UnitUseCases, migrations: 
       await lots.get(id, ctx.principal as Principal);
       const { replayed, ...outcome } = await units.act(id, ctx.body, ctx.req.get('Idempotency-Key'), ctx.principal as Principal);
       ctx.audit = { resource: { kind: 'lot', id }, before: null, after: { action: ctx.body, events: outcome.events, status: outcome.unit.status, quantity: outcome.unit.quantity } };
+      if (replayed) ctx.audit.replay = true;
       return { status: 200, body: outcome, ...(replayed ? { headers: { 'Idempotent-Replayed': 'true' } } : {}) };
     },
     splitLot: async (ctx) => {

@@ -23,6 +23,7 @@ export function unitHandlers(units: UnitUseCases): Record<string, Handler> {
     actOnUnit: async (ctx) => {
       const { replayed, ...outcome } = await units.act(ctx.params.serial as string, ctx.body, ctx.req.get('Idempotency-Key'), ctx.principal as Principal);
       ctx.audit = { resource: { kind: 'unit', id: outcome.unit.serial }, before: null, after: { action: ctx.body, events: outcome.events, status: outcome.unit.status } };
+      if (replayed) ctx.audit.replay = true;
       return { status: 200, body: outcome, ...(replayed ? { headers: { 'Idempotent-Replayed': 'true' } } : {}) };
     },
     ...Object.fromEntries(

@@ -1,129 +1,26 @@
 /** Releasing units onto their routing, acting on them, and reading them back. */
-import { createHash, randomUUID } from 'node:crypto';
-import {
-  ApplicationFailure,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type Client,
-} from '@temporalio/client';
-import { validateUnitAction, validateUnitRelease } from '../../definitions/actions/validate';
-import { canonicalJson, finding } from '../../definitions/validation/finding';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { validateUnitRelease } from '../../definitions/actions/validate';
+import { finding } from '../../definitions/validation/finding';
 import type { Routing } from '../../definitions/routing/schema';
-import type { AllowedAction, UnitEvent, UnitStatus } from '../../definitions/units/model';
-import { TASK_QUEUE, updateIds, workflowIds } from '../../engine/ids';
-import type { Rejection } from '../../engine/routing/machine';
-import {
-  ACTION_REJECTED,
-  IDEMPOTENCY_KEY_REUSED,
-  unitActionUpdate,
-  unitReleasedUpdate,
-  unitWorkflow,
-  type UnitView,
-} from '../../engine/workflows/unit';
+import { TASK_QUEUE, workflowIds } from '../../engine/ids';
+import { unitReleasedUpdate, unitWorkflow } from '../../engine/workflows/unit';
 import { unitSearchAttributes } from '../../engine/workflows/search-attributes';
-import type { Store, UnitEventRecord, UnitRecord } from '../../store';
+import type { Store, UnitRecord } from '../../store';
 import { seesLine, seesSite, type Principal } from '../auth/principal';
-import { ROLE_PERMISSIONS } from '../contract/permissions';
 import { AppError } from '../http/errors';
 import { componentTraceUseCases } from './component-trace';
 import type { DefinitionUseCases } from './definitions';
 import { dispatchUseCases } from './dispatch';
 import { dispositionUseCases } from './dispositions';
 import { stationCheck } from './stations';
+import { unitActions } from './unit-actions';
+import { traceEvent, unitDto, type ActionOutcome, type TraceEventDto, type UnitDto } from './unit-dto';
 
+export * from './unit-dto';
 
-
-export interface UnitDto {
-  serial: string;
-  site: string;
-  line: string;
-  status: UnitStatus;
-  routing: { key: string; version: number };
-  step: string | null;
-  allowed: AllowedAction[];
-  /** The steps that may be acted on now. */
-  allowedSteps: string[];
-  kind?: 'unit' | 'lot';
-  quantity?: number;
-  productModel?: string;
-  workOrder?: string;
-  lot?: string;
-  dueAt?: string;
-  priority?: number;
-  waitingSince?: string;
-}
-
-/** An event as the trace shows it: everything but the caller's idempotency key. */
-export type TraceEventDto = Omit<UnitEvent, 'idempotencyKey'>;
-
-type UnitHead = Pick<UnitRecord, 'serial' | 'site' | 'line' | 'status' | 'routingKey' | 'routingVersion' | 'step' | 'allowed'> &
-  Partial<Pick<UnitView, 'kind' | 'quantity' | 'productModel' | 'workOrder' | 'lot' | 'dueAt' | 'priority' | 'waitingSince'>>;
-
-const OPTIONAL_HEAD = ['kind', 'quantity', 'productModel', 'workOrder', 'lot', 'dueAt', 'priority', 'waitingSince'] as const;
-
-export function unitDto(u: UnitHead | UnitView): UnitDto {
-  const optional: Partial<UnitDto> = {};
-  for (const k of OPTIONAL_HEAD) {
-    const v = (u as Partial<Record<(typeof OPTIONAL_HEAD)[number], unknown>>)[k];
-    if (v !== undefined && v !== null) (optional as Record<string, unknown>)[k] = v;
-  }
-  return {
-    serial: u.serial,
-    site: u.site,
-    line: u.line,
-    status: u.status,
-    routing: { key: u.routingKey, version: u.routingVersion },
-    step: u.step,
-    allowed: u.allowed.map((a) => ({ type: a.type, step: a.step, ...(a.stationGroup ? { stationGroup: a.stationGroup } : {}) })),
-    allowedSteps: [...new Set(u.allowed.map((a) => a.step))],
-    ...optional,
-  };
-}
-
-export function traceEvent(e: UnitEventRecord | UnitEvent): TraceEventDto {
-  const { idempotencyKey, at, ...rest } = e;
-  void idempotencyKey;
-  return { ...rest, at: typeof at === 'string' ? at : at.toISOString() };
-}
-
-function rejectionOf(err: unknown): Rejection | undefined {
-  if (!(err instanceof WorkflowUpdateFailedError)) return undefined;
-  const cause = err.cause;
-  if (cause instanceof ApplicationFailure && cause.type === ACTION_REJECTED) return cause.details?.[0] as Rejection;
-  return undefined;
-}
-
-const REJECTION_STATUS: Record<Rejection['code'], string> = {
-  STEP_NOT_ALLOWED: 'step-not-allowed',
-  STEP_MISSED: 'step-missed',
-  UNIT_SCRAPPED: 'unit-scrapped',
-  UNIT_FINISHED: 'unit-finished',
-  UNIT_HELD: 'unit-held',
-  RESULT_REQUIRED: 'result-required',
-  QUANTITY_INVALID: 'quantity-invalid',
-  COMPONENT_NOT_ALLOWED: 'component-not-allowed',
-  SUPPLIER_LOT_REQUIRED: 'supplier-lot-required',
-  COMPONENT_MISSING: 'component-missing',
-  MEASUREMENT_REQUIRED: 'measurement-required',
-  MEASUREMENT_UNKNOWN: 'measurement-unknown',
-  DEFECT_CODE_NOT_ALLOWED: 'defect-code-not-allowed',
-  DEFECT_CODES_ON_PASS: 'defect-codes-on-pass',
-};
-
-export interface ActionOutcome {
-  unit: UnitDto;
-  /** The events this action recorded (a retry gets the same ones back). */
-  events: TraceEventDto[];
-}
-
-/** Only roles that act for others (machines, integrations, admins) may name another operator. */
 const RECENT_UNIT_MS = 5_000;
 const RECENT_UNITS = 10_000;
-
-function mayActForOthers(p: Principal): boolean {
-  return p.roles.some((r) => r !== 'operator' && ROLE_PERMISSIONS[r].includes('units:act'));
-}
 
 export function unitUseCases(deps: { store: Store; temporal: Client; definitions: DefinitionUseCases; siteKey: string; taskQueue?: string }) {
   const { store, temporal, definitions } = deps;
@@ -176,6 +73,8 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
       allowedSteps: [],
     });
   }
+
+  const actOn = unitActions({ temporal, unitForAction, remember, checkStation, announce, afterTheRun });
 
   const dispositions = dispositionUseCases({
     store,
@@ -246,55 +145,7 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
       return unit;
     },
 
-    /** `replayed`: the answer of an earlier request with this key (the handler says so in a header). */
-    async act(serial: string, body: unknown, idempotencyKeyHeader: string | undefined, who: Principal): Promise<ActionOutcome & { replayed?: true }> {
-      const request = validateUnitAction(body);
-      if (!request.ok) throw AppError.invalid('Invalid unit action', request.findings);
-      if (!mayActForOthers(who) && request.value.operator !== who.id) {
-        throw new AppError(403, 'field-not-allowed', 'Field not allowed', 'an operator acts as themselves: operator must be your own id', {
-          errors: [finding('/operator', 'auth.field-not-allowed', { en: `operator must be ${who.id}`, zh: `操作员必须是 ${who.id}` })],
-        });
-      }
-      const unit = await unitForAction(serial, who);
-      await checkStation(unit, request.value.step, request.value.station);
-      const idempotencyKey = idempotencyKeyHeader ?? randomUUID();
-      // Who asked and what: the unit keeps it with its answer (engine/workflows/answers.ts).
-      const requestHash = idempotencyKeyHeader === undefined ? undefined : createHash('sha256').update(`${who.id}\n${canonicalJson(body)}`).digest('hex');
-      const handle = temporal.workflow.getHandle(workflowIds.run(unit.kind ?? 'unit', serial));
-      try {
-        const result = await handle.executeUpdate(unitActionUpdate, {
-          args: [{ ...request.value, idempotencyKey, ...(requestHash ? { requestHash } : {}) }],
-          updateId: updateIds.unitAction(idempotencyKey, randomUUID()),
-        });
-        const outcome = { unit: unitDto(result.unit), events: result.events.map(traceEvent) };
-        remember({ ...unit, routingVersion: result.unit.routingVersion });
-        if (result.replayed) return { ...outcome, replayed: true };
-        await announce(outcome.unit, outcome.events);
-        return outcome;
-      } catch (err) {
-        const why = rejectionOf(err);
-        if ((why?.code as string | undefined) === IDEMPOTENCY_KEY_REUSED) {
-          throw new AppError(422, 'idempotency-key-reused', 'Idempotency-Key reused', 'this Idempotency-Key was used with a different request body', {
-            errors: [finding('', 'idempotency.key-reused', { en: 'the key was used for another body', zh: '该幂等键已用于不同的请求体' })],
-            parameter: 'Idempotency-Key',
-          });
-        }
-        if (why) {
-          // Wrong data (a part, a lot, a measurement) is the request's fault: 422 naming the field.
-          throw new AppError(why.pointer ? 422 : 409, REJECTION_STATUS[why.code], 'Action rejected', why.message, {
-            reason: why.code,
-            allowed: why.allowed,
-            allowedSteps: [...new Set(why.allowed.map((a) => a.step))],
-            ...(why.missed ? { missedSteps: why.missed } : {}),
-            ...(why.pointer ? { errors: [finding(why.pointer, `unit.${REJECTION_STATUS[why.code]}`, { en: why.message, zh: why.message })] } : {}),
-          });
-        }
-        if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /completed|closed/i.test(String(err.cause?.message)))) {
-          return afterTheRun(serial, idempotencyKey, who);
-        }
-        throw err;
-      }
-    },
+    act: actOn,
 
     /** Quality's hold, release or scrap: of one unit, or in bulk (api/use-cases/dispositions.ts). */
     dispose: dispositions.dispose,

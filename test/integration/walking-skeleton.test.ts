@@ -186,6 +186,7 @@ describe('units', () => {
     const serial = uniqueName('SN');
     await release(serial);
     const key = uniqueName('idem');
+    const auditBefore = await stack.store.auditLog.headOf();
 
     const first = await act(serial, start('print'), key);
     const second = await act(serial, start('print'), key);
@@ -200,6 +201,9 @@ describe('units', () => {
     // The live stream told of the start once.
     const streamed = (await stack.store.connection.collection('stream_events').find({}).toArray()).map((d) => JSON.parse(String(d.data)) as { serial?: string; event?: { type: string } });
     expect(streamed.filter((d) => d.serial === serial && d.event?.type === 'started')).toHaveLength(1);
+    // The audit trail holds the call once: the retry replayed it.
+    const audited = await stack.store.auditLog.list({ afterSeq: auditBefore.seq, limit: 1000 });
+    expect(audited.filter((e) => e.action === 'actOnUnit' && e.resource?.id === serial)).toHaveLength(1);
   });
 
   it('when an Idempotency-Key is sent again with another body, or by another user, then 422 names the header and nothing is recorded', async () => {
