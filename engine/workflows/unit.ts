@@ -41,7 +41,7 @@ import {
   type UnitWorkflowInput,
 } from './unit-messages';
 import { runStatus, statusSearchAttribute } from './search-attributes';
-import { unitProgressSignal } from './work-order';
+import { unitProgressSignal } from './work-order-messages';
 
 export * from './unit-messages';
 
