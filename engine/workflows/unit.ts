@@ -153,7 +153,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
   };
   setHandler(
     unitActionUpdate,
-    async (action) => {
+    // Not async itself: each promise made in a workflow costs the SDK a stack capture.
+    (action) => {
       const known = results.get(action.idempotencyKey);
       return known ? replay(known) : accept(action.idempotencyKey, apply(routing, state, action, context), action, action);
     },
@@ -281,7 +282,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
         trackedStatus = searchable;
         upsertSearchAttributes([{ key: statusSearchAttribute, value: searchable }]);
       }
-      await report();
+      if (input.workOrder) await report();
     }
     if (terminal() && pending.length === 0) break;
     const info = workflowInfo();

@@ -4,6 +4,7 @@
  * chain from there on, and verify() names the first one.
  */
 import { createHash } from 'node:crypto';
+import type { Collection } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import { canonicalJson } from '../../definitions/validation/finding';
 import { auditModels, type AuditActorKind, type AuditHeadDoc, type AuditLogDoc, type AuditSignature } from '../models/audit';
@@ -175,7 +176,7 @@ export class AuditLogRepository {
         if (!isDuplicateKey(e)) throw e;
       }
     }
-    await this.head.updateOne({ _id: HEAD, seq: from }, { $set: { seq: to.seq, hash: to.hash } });
+    await (this.head.collection as unknown as Collection<AuditHeadDoc>).updateOne({ _id: HEAD, seq: from }, { $set: { seq: to.seq, hash: to.hash } });
   }
 
   /** Points the head at entry head.seq+1, which a writer inserted without advancing the head. */
@@ -208,7 +209,9 @@ export class AuditLogRepository {
       }
       let inserted = entries.length;
       try {
-        await this.log.insertMany(entries.map(docOf), { ordered: true });
+        // The driver's insert: every field is normalized and typed already (mongoose's document
+        // building and validation cost more than the insert); the model still refuses updates.
+        await (this.log.collection as unknown as Collection<AuditLogDoc>).insertMany(entries.map(docOf), { ordered: true });
       } catch (e) {
         if (!isDuplicateKey(e)) throw e;
         inserted = insertedBefore(e);
