@@ -13,10 +13,9 @@ export async function insertOnce<T extends Document>(collection: Collection<T>, 
     const res = await collection.insertMany(docs as OptionalUnlessRequiredId<T>[], { ordered: false });
     return res.insertedCount;
   } catch (e) {
-    const err = e as { writeErrors?: Array<{ code?: number }> | { code?: number }; insertedCount?: number; result?: { insertedCount?: number } };
-    const writeErrors = Array.isArray(err.writeErrors) ? err.writeErrors : err.writeErrors ? [err.writeErrors] : [];
-    // Only duplicates are expected: the error's own code is that of the first write error alone.
-    if (writeErrors.length > 0 ? !writeErrors.every((w) => w.code === 11000) : !isDuplicateKey(e)) throw e;
+    // Only duplicates are expected (the error's own code is that of the first write error alone).
+    if (!duplicateIndexes(e, docs.length)) throw e;
+    const err = e as { insertedCount?: number; result?: { insertedCount?: number } };
     return err.insertedCount ?? err.result?.insertedCount ?? 0;
   }
 }

@@ -63,7 +63,8 @@ export class UnitBatchWriter {
           for (const w of group) w.resolve();
         } catch (e) {
           if (group.length === 1) (group[0] as Waiting).reject(e);
-          else await Promise.all(group.map((w) => this.apply([w.batch]).then(w.resolve, w.reject)));
+          // One after another, so that two batches of one unit keep their order.
+          else for (const w of group) await this.apply([w.batch]).then(w.resolve, w.reject);
         }
       }
     } finally {
