@@ -4,6 +4,7 @@
  */
 import type { Collection } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
+import { lastSeqOf, newestPerUnit } from '../../definitions/units/batches';
 import type { UnitBatch } from '../../definitions/units/model';
 import { dispatchModels, type DispatchClaimDoc, type DispatchDoc, type DispatchTakeoverDoc } from '../models/dispatch';
 import { upsertById } from '../models/insert-once';
@@ -59,7 +60,7 @@ export const claimIdOf = (serial: string, waitingSince: string): string => `clai
 export const waitKeyOf = (entry: Pick<DispatchEntry, 'waitingSince'>): string => entry.waitingSince?.toISOString() ?? '';
 
 /** The queue entry a batch leaves: its starts' station groups while it waits (none otherwise). */
-function entryFields(batch: UnitBatch, lastSeq: number, now: Date): Omit<DispatchDoc, '_id'> {
+function entryFields(batch: UnitBatch, now: Date): Omit<DispatchDoc, '_id'> {
   const starts = batch.status === 'waiting' ? batch.allowed.filter((a) => a.type === 'start' && !!a.stationGroup).map((a) => ({ step: a.step, stationGroup: a.stationGroup as string })) : [];
   const lastAt = batch.events[batch.events.length - 1]?.at;
   const waitingSince = starts.length > 0 ? (dateOf(batch.waitingSince) ?? dateOf(lastAt) ?? now) : null;
@@ -77,7 +78,7 @@ function entryFields(batch: UnitBatch, lastSeq: number, now: Date): Omit<Dispatc
     workOrder: batch.workOrder ?? null,
     lot: batch.lot ?? null,
     productModel: batch.productModel ?? null,
-    lastSeq,
+    lastSeq: lastSeqOf(batch),
     updatedAt: now,
   };
 }
@@ -130,16 +131,10 @@ export class DispatchRepository {
    * than one it wrote: a filter on lastSeq would make the embedded server scan the collection).
    */
   async applyBatches(batches: readonly UnitBatch[], now: Date = new Date()): Promise<void> {
-    const newest = new Map<string, { batch: UnitBatch; lastSeq: number }>();
-    for (const batch of batches) {
-      const lastSeq = batch.events.reduce((m, e) => Math.max(m, e.seq), 0);
-      const seen = newest.get(batch.serial);
-      if (!seen || lastSeq >= seen.lastSeq) newest.set(batch.serial, { batch, lastSeq });
-    }
     // A unit that waits for no station group has no entry: a delete by _id costs the embedded
     // server a third of an update.
     const entries = this.entries.collection as unknown as Collection<DispatchDoc>;
-    const all = [...newest.values()].map((n) => ({ ...n, fields: entryFields(n.batch, n.lastSeq, now) }));
+    const all = newestPerUnit(batches).map((batch) => ({ batch, fields: entryFields(batch, now) }));
     const gone = all.filter((n) => n.fields.stationGroups.length === 0);
     const waiting = all.filter((n) => n.fields.stationGroups.length > 0);
     await Promise.all([

@@ -18,6 +18,7 @@
  * state: the writer remembers the last seq it wrote per unit. The servers' filters cannot do this
  * for us: `{_id, lastSeq: {$lte: n}}` makes the embedded server scan the collection.
  */
+import { lastSeqOf } from '../../definitions/units/batches';
 import type { UnitBatch } from '../../definitions/units/model';
 import type { ComponentUsageRepository } from './component-usage';
 import type { DispatchRepository } from './dispatch';
@@ -28,8 +29,6 @@ import type { UnitRepository } from './units';
 const GROUP_MAX = 64;
 /** Units whose last written seq is remembered (the oldest are forgotten first). */
 const REMEMBERED_UNITS = 100_000;
-
-const lastSeqOf = (b: UnitBatch): number => b.events.reduce((m, e) => Math.max(m, e.seq), 0);
 
 interface Waiting {
   batch: UnitBatch;

@@ -1,5 +1,6 @@
 import type { Collection, UpdateFilter } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
+import { lastSeqOf, newestPerUnit } from '../../definitions/units/batches';
 import type { UnitBatch } from '../../definitions/units/model';
 import { insertOnce, upsertById } from '../models/insert-once';
 import { unitEventId, unitEventModel, unitModel, type UnitDoc, type UnitEventDoc, type UnitEventRecord, type UnitEventRow } from '../models/unit';
@@ -9,8 +10,6 @@ export type { UnitEventRecord } from '../models/unit';
 export type UnitRecord = Omit<UnitDoc, '_id' | 'events'> & { serial: string };
 
 type LeanUnit = Omit<UnitDoc, 'events'> & { events?: Record<string, UnitEventDoc> };
-
-const lastSeqOf = (b: UnitBatch): number => b.events.reduce((m, e) => Math.max(m, e.seq), 0);
 
 /** The unit_events documents of a batch, as stored (no undefined fields, `at` a date). */
 function unitEventRows(batch: UnitBatch): UnitEventRow[] {
@@ -79,12 +78,7 @@ export class UnitRepository {
    * newer is written.
    */
   async setHeads(batches: readonly UnitBatch[], now: Date = new Date()): Promise<void> {
-    const newest = new Map<string, UnitBatch>();
-    for (const b of batches) {
-      const seen = newest.get(b.serial);
-      if (!seen || lastSeqOf(b) >= lastSeqOf(seen)) newest.set(b.serial, b);
-    }
-    await upsertById(this.units.collection as unknown as Collection<UnitDoc>, [...newest.values()].map((b) => headWrite(b, now)));
+    await upsertById(this.units.collection as unknown as Collection<UnitDoc>, newestPerUnit(batches).map((b) => headWrite(b, now)));
   }
 
   async get(serial: string): Promise<UnitRecord | null> {
