@@ -151,6 +151,8 @@ export function buildRouter(deps: RouterDeps): Router {
           }
         }
       } catch (err) {
+        // A refusal replayed for a retried key was audited when it was first given.
+        if (err instanceof AppError && err.extras.replayed === true) ctx.audit.replay = true;
         const p = renderProblem(err, req.originalUrl);
         if (p.status >= 500) deps.log(`[api] ${req.method} ${req.originalUrl} failed: ${(err as Error)?.stack ?? String(err)}`);
         result = { status: p.status, body: p.body, headers: p.headers };

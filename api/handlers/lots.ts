@@ -16,8 +16,9 @@ export function lotHandlers(lots: LotUseCases, units: UnitUseCases, migrations: 
     actOnLot: async (ctx) => {
       const id = ctx.params.lot as string;
       await lots.get(id, ctx.principal as Principal);
+      ctx.audit = { resource: { kind: 'lot', id }, before: null };
       const { replayed, ...outcome } = await units.act(id, ctx.body, ctx.req.get('Idempotency-Key'), ctx.principal as Principal);
-      ctx.audit = { resource: { kind: 'lot', id }, before: null, after: { action: ctx.body, events: outcome.events, status: outcome.unit.status, quantity: outcome.unit.quantity } };
+      ctx.audit.after = { action: ctx.body, events: outcome.events, status: outcome.unit.status, quantity: outcome.unit.quantity };
       if (replayed) ctx.audit.replay = true;
       return { status: 200, body: outcome, ...(replayed ? { headers: { 'Idempotent-Replayed': 'true' } } : {}) };
     },

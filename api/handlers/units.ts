@@ -21,8 +21,10 @@ export function unitHandlers(units: UnitUseCases): Record<string, Handler> {
     },
     getUnit: async ({ params, principal }) => ({ status: 200, body: await units.get(params.serial as string, principal as Principal) }),
     actOnUnit: async (ctx) => {
+      // A refused action is audited against its unit too.
+      ctx.audit = { resource: { kind: 'unit', id: ctx.params.serial as string }, before: null };
       const { replayed, ...outcome } = await units.act(ctx.params.serial as string, ctx.body, ctx.req.get('Idempotency-Key'), ctx.principal as Principal);
-      ctx.audit = { resource: { kind: 'unit', id: outcome.unit.serial }, before: null, after: { action: ctx.body, events: outcome.events, status: outcome.unit.status } };
+      ctx.audit.after = { action: ctx.body, events: outcome.events, status: outcome.unit.status };
       if (replayed) ctx.audit.replay = true;
       return { status: 200, body: outcome, ...(replayed ? { headers: { 'Idempotent-Replayed': 'true' } } : {}) };
     },

@@ -54,7 +54,7 @@ function asAppError(err: unknown): AppError {
 }
 
 /** Extras that travel as response headers rather than in the body. */
-const HEADER_EXTRAS: Record<string, string> = { retryAfter: 'Retry-After', wwwAuthenticate: 'WWW-Authenticate' };
+const HEADER_EXTRAS: Record<string, string> = { retryAfter: 'Retry-After', wwwAuthenticate: 'WWW-Authenticate', replayed: 'Idempotent-Replayed' };
 
 export interface RenderedProblem {
   status: number;

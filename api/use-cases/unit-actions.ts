@@ -2,7 +2,8 @@
  * An operator's start or complete through the API: the request checked (fields, who may act for
  * whom, the station), then the unit's workflow asked (api → Workflow Update), its rejection
  * mapped to a problem naming the reason and the allowed steps, and what it recorded announced on
- * the live stream. Retries by Idempotency-Key are the workflow's to answer (engine/workflows/answers.ts).
+ * the live stream. Retries by Idempotency-Key are the workflow's to answer (engine/workflows/answers.ts),
+ * refusals included: a retry of a refused keyed request is refused alike, marked replayed.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
@@ -17,10 +18,11 @@ import { ROLE_PERMISSIONS } from '../contract/permissions';
 import { AppError } from '../http/errors';
 import { traceEvent, unitDto, type ActionOutcome, type TraceEventDto, type UnitDto } from './unit-dto';
 
-function rejectionOf(err: unknown): Rejection | undefined {
+/** The unit's refusal; `replayed` when it is the one a keyed request got before. */
+function rejectionOf(err: unknown): (Rejection & { replayed?: boolean }) | undefined {
   if (!(err instanceof WorkflowUpdateFailedError)) return undefined;
   const cause = err.cause;
-  if (cause instanceof ApplicationFailure && cause.type === ACTION_REJECTED) return cause.details?.[0] as Rejection;
+  if (cause instanceof ApplicationFailure && cause.type === ACTION_REJECTED) return cause.details?.[0] as Rejection & { replayed?: boolean };
   return undefined;
 }
 
@@ -101,6 +103,7 @@ export function unitActions(deps: ActionDeps) {
           allowedSteps: [...new Set(why.allowed.map((a) => a.step))],
           ...(why.missed ? { missedSteps: why.missed } : {}),
           ...(why.pointer ? { errors: [finding(why.pointer, `unit.${REJECTION_STATUS[why.code]}`, { en: why.message, zh: why.message })] } : {}),
+          ...(why.replayed ? { replayed: true } : {}),
         });
       }
       if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /completed|closed/i.test(String(err.cause?.message)))) {

@@ -7,7 +7,7 @@ import type { Routing } from '../../definitions/routing/schema';
 import type { ComponentScan, RunKind, UnitBatch, UnitEvent } from '../../definitions/units/model';
 import type { Deadline } from '../routing/deadlines';
 import type { Disposition } from '../routing/disposition';
-import type { StepAction, UnitState } from '../routing/machine';
+import type { Rejection, StepAction, UnitState } from '../routing/machine';
 
 /** What a run hands to the next one when it continues as new. */
 export interface UnitCarry {
@@ -16,8 +16,11 @@ export interface UnitCarry {
   deadlines: Deadline[];
   consumed: ComponentScan[];
   waitingSince: string | null;
-  /** The latest answers by idempotency key (with the request's hash), so a retry after continue-as-new gets its answer. */
-  remembered?: Array<{ key: string; result: UnitActionResult; requestHash?: string }>;
+  /**
+   * The latest answers by idempotency key (with the request's hash), so a retry after
+   * continue-as-new gets its answer: what was recorded, or the refusal a keyed request got.
+   */
+  remembered?: Array<{ key: string; result?: UnitActionResult; rejection?: Rejection; requestHash?: string }>;
 }
 
 export interface UnitWorkflowInput {

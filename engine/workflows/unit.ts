@@ -155,8 +155,13 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
     unitActionUpdate,
     // Not async itself: each promise made in a workflow costs the SDK a stack capture.
     (action) => {
-      const known = results.get(action.idempotencyKey);
-      return known ? replay(known) : accept(action.idempotencyKey, apply(routing, state, action, context), action, action);
+      const key = action.idempotencyKey;
+      const known = results.get(key);
+      if (known) return replay(known);
+      const refused = results.refusal(key);
+      if (refused) return results.refuse(action, refused, true);
+      const why = rejection(state, action, routing, context);
+      return why ? results.refuse(action, why) : accept(key, apply(routing, state, action, context), action, action);
     },
     {
       validator: (action) => {
@@ -166,6 +171,9 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
           }
           return;
         }
+        // Without a key nothing is kept: the validator answers and nothing is recorded. A keyed
+        // request's refusal goes to the handler, which keeps it for the key's retries.
+        if (action.requestHash !== undefined) return;
         const why = rejection(state, action, routing, context);
         if (why) refuse(why);
       },

@@ -211,4 +211,29 @@ describe('continue-as-new', () => {
     await expect(reused).rejects.toMatchObject({ cause: { details: [expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' })] } });
     expect(await eventTypes(serial)).toEqual(['released', 'started', 'completed', 'started', 'completed']);
   });
+
+  it('when a keyed action was refused and the run continued as new, then its retry is refused alike although the unit could now take it', async () => {
+    // Arrange: welding before cutting is refused; then the unit cuts and continues as new
+    const { handle, serial } = await release(timedRouting({ weldMinutes: 30 }), { historyLimit: 20 });
+    const firstRun = (await handle.describe()).runId;
+    const early = { type: 'start' as const, step: 'weld', station: 'S1', operator: 'op-1', idempotencyKey: 'weld-early', requestHash: 'hash-w' };
+    const refused = await handle.executeUpdate(unitActionUpdate, { args: [early] }).catch((e: unknown) => e);
+    // Keyed refusals are recorded in the run's history: two more bring it near its limit.
+    for (const key of ['inspect-1', 'inspect-2']) {
+      await handle.executeUpdate(unitActionUpdate, { args: [{ ...early, step: 'inspect', idempotencyKey: key }] }).catch(() => undefined);
+    }
+    await act(handle, 'start', 'cut');
+    await act(handle, 'complete', 'cut');
+    expect((await env.client.workflow.getHandle(`unit:${serial}`).describe()).runId).not.toBe(firstRun);
+
+    // Act
+    const retry = await env.client.workflow.getHandle(`unit:${serial}`).executeUpdate(unitActionUpdate, { args: [early] }).catch((e: unknown) => e);
+    const fresh = await env.client.workflow.getHandle(`unit:${serial}`).executeUpdate(unitActionUpdate, { args: [{ ...early, idempotencyKey: 'weld-now' }] });
+
+    // Assert
+    expect(refused).toMatchObject({ cause: { details: [{ code: 'STEP_MISSED', missed: ['cut'], allowed: [{ type: 'start', step: 'cut' }] }] } });
+    expect(retry).toMatchObject({ cause: { details: [{ code: 'STEP_MISSED', missed: ['cut'], allowed: [{ type: 'start', step: 'cut' }], replayed: true }] } });
+    expect(fresh.events.map((e) => e.type)).toEqual(['started']);
+    expect(await eventTypes(serial)).toEqual(['released', 'started', 'completed', 'started']);
+  });
 });

@@ -206,6 +206,30 @@ describe('units', () => {
     expect(audited.filter((e) => e.action === 'actOnUnit' && e.resource?.id === serial)).toHaveLength(1);
   });
 
+  it('when a refused action is retried with its Idempotency-Key after the unit could take it, then the first refusal comes back, replayed and audited once; a new key is answered afresh', async () => {
+    // Arrange: mount before spi is refused
+    const serial = uniqueName('SN');
+    await release(serial);
+    await runSteps(serial, [['print', 'pass']]);
+    const key = uniqueName('idem');
+    const auditBefore = await stack.store.auditLog.headOf();
+    const first = await act(serial, start('mount'), key);
+    await runSteps(serial, [['spi', 'pass']]);
+
+    // Act
+    const retry = await act(serial, start('mount'), key);
+    const fresh = await act(serial, start('mount'));
+
+    // Assert
+    expect([first.status, retry.status, fresh.status]).toEqual([409, 409, 200]);
+    expect(retry.body).toEqual(first.body);
+    expect(first.body).toMatchObject({ reason: 'STEP_MISSED', missedSteps: ['spi'] });
+    expect([first.headers.get('idempotent-replayed'), retry.headers.get('idempotent-replayed')]).toEqual([null, 'true']);
+    expect((await trace(serial)).filter((e) => e.step === 'mount').map((e) => e.type)).toEqual(['started']);
+    const audited = await stack.store.auditLog.list({ afterSeq: auditBefore.seq, limit: 1000 });
+    expect(audited.filter((e) => e.action === 'actOnUnit' && e.resource?.id === serial && e.status === 409)).toHaveLength(1);
+  });
+
   it('when an Idempotency-Key is sent again with another body, or by another user, then 422 names the header and nothing is recorded', async () => {
     // Arrange
     const serial = uniqueName('SN');
