@@ -67,9 +67,12 @@ install_ferretdb() {
     say "mongod found on PATH: $(command -v mongod)"; return 0
   fi
   local out="$CACHE/ferretdb-$FERRETDB_VERSION/bin/ferretdb"
-  [ -x "$out" ] && return 0
+  local patch="$ROOT/scripts/ferretdb/$FERRETDB_VERSION.patch" stamp="$CACHE/ferretdb-$FERRETDB_VERSION/patch.sha256" want
+  want="$(sha256sum "$patch" | cut -d' ' -f1)"
+  # Built with this very patch: nothing to do (a changed patch rebuilds).
+  [ -x "$out" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ] && return 0
   command -v go >/dev/null || die "go is missing: install Go 1.24 or newer (needed to build the embedded MongoDB-wire server, FerretDB)."
-  say "building FerretDB $FERRETDB_VERSION from the Go module proxy (first time only)"
+  say "building FerretDB $FERRETDB_VERSION from the Go module proxy (first time, or after the project's patch changed)"
   local mod src
   mod="$(cd "$CACHE" && GOFLAGS=-mod=mod go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" \
         | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
@@ -78,10 +81,11 @@ install_ferretdb() {
   rm -rf "$src" && mkdir -p "$(dirname "$src")"
   cp -r "$mod" "$src" && chmod -R u+w "$src"
   printf '%s\n' "$FERRETDB_VERSION" > "$src/build/version/version.txt"
-  (cd "$src" && patch -p1 --quiet < "$ROOT/scripts/ferretdb/$FERRETDB_VERSION.patch") \
+  (cd "$src" && patch -p1 --quiet < "$patch") \
     || die "the project's FerretDB patch did not apply to $FERRETDB_VERSION."
   (cd "$src" && GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=0 go build -trimpath -o "$out.tmp" ./cmd/ferretdb)
   mv "$out.tmp" "$out"
+  printf '%s\n' "$want" > "$stamp"
   rm -rf "$src"
   say "FerretDB built: $out"
 }
