@@ -43,6 +43,14 @@ const REJECTION_STATUS: Record<Rejection['code'], string> = {
   DEFECT_CODES_ON_PASS: 'defect-codes-on-pass',
 };
 
+/** The same Idempotency-Key sent with another body, or by another user. */
+export function keyReused(): AppError {
+  return new AppError(422, 'idempotency-key-reused', 'Idempotency-Key reused', 'this Idempotency-Key was used with a different request body', {
+    errors: [finding('', 'idempotency.key-reused', { en: 'the key was used for another body', zh: '该幂等键已用于不同的请求体' })],
+    parameter: 'Idempotency-Key',
+  });
+}
+
 /** Only roles that act for others (machines, integrations, admins) may name another operator. */
 function mayActForOthers(p: Principal): boolean {
   return p.roles.some((r) => r !== 'operator' && ROLE_PERMISSIONS[r].includes('units:act'));
@@ -56,8 +64,8 @@ export interface ActionDeps {
   remember(unit: UnitRecord): void;
   checkStation(unit: UnitRecord, step: string, station: string): Promise<void>;
   announce(unit: UnitDto, events: TraceEventDto[]): Promise<void>;
-  /** An action that reached no running workflow: a retry of a recorded action, or a finished unit. */
-  afterTheRun(serial: string, idempotencyKey: string, who: Principal): Promise<ActionOutcome>;
+  /** An action that reached no running workflow: a retry of a recorded action (`replayed`), or a finished unit. */
+  afterTheRun(serial: string, idempotencyKey: string, requestHash: string | undefined, who: Principal): Promise<ActionOutcome & { replayed?: true }>;
 }
 
 export function unitActions(deps: ActionDeps) {
@@ -89,12 +97,7 @@ export function unitActions(deps: ActionDeps) {
       return outcome;
     } catch (err) {
       const why = rejectionOf(err);
-      if ((why?.code as string | undefined) === IDEMPOTENCY_KEY_REUSED) {
-        throw new AppError(422, 'idempotency-key-reused', 'Idempotency-Key reused', 'this Idempotency-Key was used with a different request body', {
-          errors: [finding('', 'idempotency.key-reused', { en: 'the key was used for another body', zh: '该幂等键已用于不同的请求体' })],
-          parameter: 'Idempotency-Key',
-        });
-      }
+      if ((why?.code as string | undefined) === IDEMPOTENCY_KEY_REUSED) throw keyReused();
       if (why) {
         // Wrong data (a part, a lot, a measurement) is the request's fault: 422 naming the field.
         throw new AppError(why.pointer ? 422 : 409, REJECTION_STATUS[why.code], 'Action rejected', why.message, {
@@ -107,7 +110,7 @@ export function unitActions(deps: ActionDeps) {
         });
       }
       if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /completed|closed/i.test(String(err.cause?.message)))) {
-        return afterTheRun(serial, idempotencyKey, who);
+        return afterTheRun(serial, idempotencyKey, requestHash, who);
       }
       throw err;
     }

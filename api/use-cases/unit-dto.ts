@@ -51,8 +51,9 @@ export function unitDto(u: UnitHead | UnitView): UnitDto {
 }
 
 export function traceEvent(e: UnitEventRecord | UnitEvent): TraceEventDto {
-  const { idempotencyKey, at, ...rest } = e;
+  const { idempotencyKey, requestHash, at, ...rest } = e;
   void idempotencyKey;
+  void requestHash;
   return { ...rest, at: typeof at === 'string' ? at : at.toISOString() };
 }
 

@@ -14,7 +14,7 @@ import type { DefinitionUseCases } from './definitions';
 import { dispatchUseCases } from './dispatch';
 import { dispositionUseCases } from './dispositions';
 import { stationCheck } from './stations';
-import { unitActions } from './unit-actions';
+import { keyReused, unitActions } from './unit-actions';
 import { traceEvent, unitDto, type ActionOutcome, type TraceEventDto, type UnitDto } from './unit-dto';
 
 export * from './unit-dto';
@@ -62,10 +62,12 @@ export function unitUseCases(deps: { store: Store; temporal: Client; definitions
   }
 
   /** An action that reached no running workflow: a retry of a recorded action, or a finished unit. */
-  async function afterTheRun(serial: string, idempotencyKey: string, who: Principal): Promise<ActionOutcome> {
+  async function afterTheRun(serial: string, idempotencyKey: string, requestHash: string | undefined, who: Principal): Promise<ActionOutcome & { replayed?: true }> {
     const unit = await knownUnit(serial, who);
     const recorded = ((await store.units.events(serial)) ?? []).filter((e) => e.idempotencyKey === idempotencyKey);
-    if (recorded.length > 0) return { unit: unitDto(unit), events: recorded.map(traceEvent) };
+    // Events recorded before they kept the request's hash cannot tell another request apart.
+    if (recorded.some((e) => e.requestHash !== undefined && requestHash !== undefined && e.requestHash !== requestHash)) throw keyReused();
+    if (recorded.length > 0) return { unit: unitDto(unit), events: recorded.map(traceEvent), replayed: true };
     const scrapped = unit.status === 'scrapped';
     throw new AppError(409, scrapped ? 'unit-scrapped' : 'unit-finished', 'Action rejected', `unit ${serial} is ${unit.status}; no action is allowed`, {
       reason: scrapped ? 'UNIT_SCRAPPED' : 'UNIT_FINISHED',

@@ -64,6 +64,8 @@ export interface UnitEvent {
   /** Server time (ISO 8601, UTC) at which the workflow accepted the action. */
   at: string;
   idempotencyKey: string | null;
+  /** A hash of who sent the keyed request and what (the API's): a retry after the run ended is told apart from another request with the key. */
+  requestHash?: string;
   equipment?: string | null;
   measurements?: MeasurementReading[];
   components?: ComponentScan[];

@@ -104,6 +104,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
       detail: d.detail ?? null,
       at,
       idempotencyKey: by.idempotencyKey ?? null,
+      ...(by.requestHash !== undefined ? { requestHash: by.requestHash } : {}),
       ...(d.equipment !== undefined ? { equipment: d.equipment } : {}),
       ...(d.measurements ? { measurements: d.measurements } : {}),
       ...(d.components ? { components: d.components } : {}),

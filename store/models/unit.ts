@@ -34,6 +34,8 @@ const eventSchema = new Schema<UnitEventDoc>(
     detail: { type: String, default: null },
     at: { type: Date, required: true },
     idempotencyKey: { type: String, default: null },
+    // On the events of keyed requests only (see UnitEvent).
+    requestHash: { type: String, default: undefined },
     // Present only on the events that carry them (see UnitEvent).
     equipment: { type: String, default: undefined },
     measurements: { type: [Schema.Types.Mixed], default: undefined },

@@ -149,21 +149,31 @@ describe('units', () => {
     expect(after.body.reason).toBe('UNIT_FINISHED');
   });
 
-  it('when the last action is retried with its Idempotency-Key after the unit finished, then the recorded answer comes back and nothing is added', async () => {
+  it('when the last action is retried with its Idempotency-Key after the unit finished, then the recorded answer comes back (replayed, audited once) and nothing is added; the key with another body is refused', async () => {
+    // Arrange
     const serial = uniqueName('SN');
     await release(serial);
     await runSteps(serial, SMT_ROUTE_WITH_REPAIR.slice(0, -1));
     expect((await act(serial, start('pack'))).status).toBe(200);
     const key = uniqueName('last');
+    const auditBefore = await stack.store.auditLog.headOf();
     const first = await act(serial, complete('pack'), key);
     const before = await trace(serial);
 
+    // Act
     const retry = await act(serial, complete('pack'), key);
+    const otherBody = await act(serial, complete('pack', 'fail'), key);
 
+    // Assert
     expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(retry.body.events).toEqual(first.body.events);
     expect(retry.body.unit).toMatchObject({ status: 'finished' });
+    expect(otherBody.status).toBe(422);
+    expect(otherBody.body.type).toBe('https://taktflow.dev/problems/idempotency-key-reused');
     expect(await trace(serial)).toEqual(before);
+    const audited = await stack.store.auditLog.list({ afterSeq: auditBefore.seq, limit: 1000 });
+    expect(audited.filter((e) => e.action === 'actOnUnit' && e.resource?.id === serial && e.status === 200)).toHaveLength(1);
   });
 
   it('when an operator takes a later step out of order, then 409 names the missed step and the allowed one, and nothing is recorded', async () => {
