@@ -21,6 +21,7 @@ import type { ComponentScan } from '../../definitions/units/model';
 import type { PersistActivities, UnitEvent } from '../activities';
 import { workflowIds } from '../ids';
 import { Answers } from './answers';
+import { recordedEvents } from '../routing/events';
 import { deadlinesAfter, dueDeadlines, earliest, type Deadline } from '../routing/deadlines';
 import { applyDisposition, dispositionRejection, holdState } from '../routing/disposition';
 import { allowedActions, apply, initialState, rejection, type EventDraft, type Transition, type UnitState } from '../routing/machine';
@@ -93,24 +94,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitView> 
   });
 
   const record = (drafts: EventDraft[], by: Partial<UnitActionInput>): UnitEvent[] => {
-    const at = new Date().toISOString();
-    const events = drafts.map((d): UnitEvent => ({
-      seq: ++seq,
-      type: d.type,
-      step: d.step,
-      station: by.station ?? null,
-      operator: by.operator ?? null,
-      result: d.result ?? null,
-      detail: d.detail ?? null,
-      at,
-      idempotencyKey: by.idempotencyKey ?? null,
-      ...(by.requestHash !== undefined ? { requestHash: by.requestHash } : {}),
-      ...(d.equipment !== undefined ? { equipment: d.equipment } : {}),
-      ...(d.measurements ? { measurements: d.measurements } : {}),
-      ...(d.components ? { components: d.components } : {}),
-      ...(d.defectCodes ? { defectCodes: d.defectCodes } : {}),
-      ...(d.quantity !== undefined ? { quantity: d.quantity } : {}),
-    }));
+    const events = recordedEvents(drafts, by, seq, new Date().toISOString());
+    seq += events.length;
     for (const e of events) if (e.type === 'completed' && e.components) consumed.push(...e.components);
     pending.push(...events);
     return events;
