@@ -6,13 +6,9 @@ import { EXCEPTION_TYPES } from '../../definitions/incidents/model';
 import { CAUSE_CATEGORIES } from '../../definitions/incidents/routing';
 import { SEVERITIES } from '../../definitions/rules/vocabulary';
 import type { JsonSchema } from './embed';
+import { ref, problems as P, str, nullableStr, int } from './primitives';
 import type { Operation } from './paths';
 
-const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
-const P = (status: number[]): Record<number, JsonSchema> => Object.fromEntries(status.map((s) => [s, ref('Problem')]));
-const str = { type: 'string' } as const;
-const nullableStr = { type: ['string', 'null'] } as const;
-const int = { type: 'integer' } as const;
 const nullableInt = { type: ['integer', 'null'] } as const;
 const nullableNum = { type: ['number', 'null'] } as const;
 const obj = { type: 'object' } as const;

@@ -3,7 +3,8 @@ import { DEFINITION_KINDS } from '../../definitions/kinds';
 import type { JsonSchema } from './embed';
 import { incidentOperations } from './incidents';
 import type { Access } from './permissions';
-import { CONTENT_SCHEMA_BY_KIND, page } from './schemas';
+import { page, ref, problems as P } from './primitives';
+import { CONTENT_SCHEMA_BY_KIND } from './schemas';
 
 export interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -31,7 +32,6 @@ export interface Operation {
   fixed?: Record<string, string>;
 }
 
-const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 const key = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' };
 const serial = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' };
 const version = { type: 'string', pattern: '^[1-9][0-9]{0,8}$' };
@@ -43,7 +43,6 @@ const cursorQuery = {
   cursor: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,400}$', description: 'Opaque: the nextCursor of the previous page.' },
 };
 const idempotencyKey = { 'Idempotency-Key': { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' } };
-const P = (status: number[]): Record<number, JsonSchema> => Object.fromEntries(status.map((s) => [s, ref('Problem')]));
 export const camel = (kind: string): string => kind.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
 
 function definitionOperations(): Operation[] {

@@ -3,7 +3,7 @@
  * one permission (x-permission); this table is the only place roles are mapped to permissions.
  */
 import { DEFINITION_KINDS, type DefinitionKind } from '../../definitions/kinds';
-import type { ROLES } from './schemas';
+import type { ROLES } from './security-schemas';
 
 export type Role = (typeof ROLES)[number];
 
