@@ -11,7 +11,7 @@ import { ACTION_REJECTED, type UnitActionInput, type UnitActionResult, type Unit
 
 /** Answers kept in a run. */
 const REMEMBERED = 500;
-/** Answers a run hands on when it continues as new. */
+/** Answers of each kind (recorded, refused) a run hands on when it continues as new. */
 const CARRIED = 50;
 
 type Remembered = NonNullable<UnitCarry['remembered']>[number];
@@ -55,9 +55,12 @@ export class Answers {
     return Promise.reject(ApplicationFailure.create({ type: ACTION_REJECTED, message: why.message, details: [{ ...why, ...(replayed ? { replayed } : {}) }], nonRetryable: true }));
   }
 
-  /** The latest answers, for the next run. */
+  /** The latest answers for the next run: recorded actions and refusals each keep their own share, so refused scans cannot crowd out what was recorded. */
   carry(): NonNullable<UnitCarry['remembered']> {
-    return [...this.answers.entries()].slice(-CARRIED).map(([key, answer]) => ({ key, ...answer }));
+    const all = [...this.answers.entries()].map(([key, answer]) => ({ key, ...answer }));
+    const recorded = all.filter((a) => a.rejection === undefined).slice(-CARRIED);
+    const refused = all.filter((a) => a.rejection !== undefined).slice(-CARRIED);
+    return [...refused, ...recorded];
   }
 
   private keep(key: string, answer: Omit<Remembered, 'key'>): void {
