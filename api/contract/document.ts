@@ -72,9 +72,11 @@ export function openApiDocument(): JsonSchema {
       title: 'Taktflow API',
       version: '1.0.0',
       description:
-        'MES workflow-rules engine: definitions, units, (later) work orders, lots, incidents.\n\n' +
+        'MES workflow-rules engine: definitions, units and lots, work orders, dispatch, traceability, alert rules and incidents.\n\n' +
         'Errors are application/problem+json with a JSON pointer or parameter at fault. Lists take `limit` and `cursor`. ' +
-        'POSTs that create or act take `Idempotency-Key`.\n\nPermission matrix:\n\n' +
+        'POSTs that create or act take `Idempotency-Key`: a retry with the same key and body gets the first answer again, ' +
+        'a refusal included, marked `Idempotent-Replayed: true` and recording nothing new; the key sent with another body or by ' +
+        'another user is refused with 422 `idempotency-key-reused`.\n\nPermission matrix:\n\n' +
         matrixTable(),
     },
     servers: [{ url: '/api/v1' }],
