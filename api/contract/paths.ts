@@ -123,7 +123,7 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/audit-log/verify', operationId: 'verifyAuditLog', summary: 'Recompute the chain; names the first tampered entry', tag: 'admin', access: 'audit:read', responses: { 200: ref('AuditVerification'), ...P([401, 403]) } },
   ...definitionOperations(),
   {
-    method: 'get', path: '/master-data', operationId: 'getMasterData', summary: "The site's active master data (the master-data definition in force)", tag: 'master-data',
+    method: 'get', path: '/master-data', operationId: 'getActiveMasterData', summary: "The site's active master data (the master-data definition in force)", tag: 'master-data',
     access: 'definitions:read', responses: { 200: ref('MasterData'), ...P([401, 403, 404]) },
   },
   {

@@ -84,7 +84,7 @@ export function definitionHandlers(defs: DefinitionUseCases, auth: AuthUseCases)
     } satisfies Record<string, Handler>);
   }
   Object.assign(out, {
-    getMasterData: async () => ({ status: 200, body: await activeMasterData(defs) }),
+    getActiveMasterData: async () => ({ status: 200, body: await activeMasterData(defs) }),
     listMasterData: async ({ params, query }) => {
       const md = (await activeMasterData(defs)) as Record<string, Array<Record<string, unknown>> | undefined>;
       const items = md[params.collection as string] ?? [];

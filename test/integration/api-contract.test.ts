@@ -66,6 +66,12 @@ describe('permission matrix', () => {
     expect(ops.length).toBeGreaterThan(80);
   });
 
+  it('when the document is read, then every operationId is unique (each names exactly one handler)', () => {
+    const ids = ops.map((o) => o.operationId);
+
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
   it('when each role calls each operation, then allowed calls pass authorization and denied ones get 403', async () => {
     const wrong: string[] = [];
     for (const op of ops) {

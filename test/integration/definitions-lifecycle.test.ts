@@ -2,11 +2,13 @@
  * The definition lifecycle over HTTP against the real Mongo-wire server: drafts, concurrent
  * publishing, immutability, retirement, the audit trail, and export/import round trips.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import type { Store } from '../../store';
 import { temporalAddress, uniqueName } from '../support/env';
 import { exampleRouting } from '../support/fixtures';
-import { ADMIN, getText, http, startApi, useHeaders, type TestApi } from '../support/stack';
+import { ADMIN, getText, http, SITE, startApi, useHeaders, type TestApi } from '../support/stack';
 
 interface Api {
   /** /api/v1/definitions/routing */
@@ -135,6 +137,24 @@ describe('publishing', () => {
     expect(release.status).toBe(409);
     expect(release.body.type).toBe('https://taktflow.dev/problems/routing-not-published');
     expect((await http('POST', `${a.url}/retiring/versions/1/retire`)).status).toBe(409);
+  });
+
+  it('when master data is published, then its key reads as a key summary and /master-data as the content in force', async () => {
+    // Arrange
+    const a = await api();
+    const content = JSON.parse(readFileSync(path.join(__dirname, '../../definitions/examples/plant-1.master-data.json'), 'utf8')) as { productModels: Array<{ id: string }> };
+    expect((await http('POST', `${a.api}/definitions/master-data/${SITE}/drafts`, content)).status).toBe(201);
+    expect((await http('POST', `${a.api}/definitions/master-data/${SITE}/publish`, SIGNED)).status).toBe(201);
+
+    // Act
+    const summary = await http<Summary & { kind: string; key: string }>('GET', `${a.api}/definitions/master-data/${SITE}`);
+    const inForce = await http<{ productModels: Array<{ id: string }> }>('GET', `${a.api}/master-data`);
+
+    // Assert
+    expect(summary.status).toBe(200);
+    expect(summary.body).toMatchObject({ kind: 'master-data', key: SITE, latestVersion: 1, activeVersion: 1, versions: [{ version: 1, status: 'active' }] });
+    expect(inForce.status).toBe(200);
+    expect(inForce.body.productModels.map((m) => m.id)).toEqual(content.productModels.map((m) => m.id));
   });
 
   it('when a key changes, then the audit trail lists every change in order with who and what', async () => {
