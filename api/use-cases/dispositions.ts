@@ -5,7 +5,7 @@
  * of the whole call changes nothing that was already done.
  */
 import { randomUUID } from 'node:crypto';
-import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { DispositionType } from '../../engine/routing/disposition';
 import { updateIds, workflowIds } from '../../engine/ids';
 import { unitDispositionUpdate, type UnitActionResult } from '../../engine/workflows/unit';
@@ -13,6 +13,7 @@ import { finding } from '../../definitions/validation/finding';
 import type { Store, UnitRecord } from '../../store';
 import { seesSite, type Principal } from '../auth/principal';
 import { AppError } from '../http/errors';
+import { runEnded } from './run-errors';
 import type { ActionOutcome, TraceEventDto, UnitDto } from './units';
 
 /** How many units a bulk decision works on at once. */
@@ -95,7 +96,7 @@ export function dispositionUseCases(deps: DispositionDeps) {
     } catch (err) {
       const why = (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure ? err.cause.details?.[0] : undefined) as { code: string; message: string } | undefined;
       if (why) throw new AppError(409, why.code.toLowerCase().replace(/_/g, '-'), 'Refused', why.message, { reason: why.code });
-      if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /completed|closed/i.test(String(err.cause?.message)))) {
+      if (runEnded(err)) {
         const unit = await knownUnit(serial, who);
         throw new AppError(409, `unit-${unit.status}`, 'Refused', `unit ${serial} is ${unit.status}`, { reason: unit.status === 'scrapped' ? 'UNIT_SCRAPPED' : 'UNIT_FINISHED' });
       }

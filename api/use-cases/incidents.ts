@@ -2,7 +2,7 @@
  * Incidents: read from the read model their workflows write (line-scoped), acknowledged,
  * resolved and reopened through the incident workflow's Updates, and MTTA/MTTR over a period.
  */
-import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { finding } from '../../definitions/validation/finding';
 import { incidentMetrics, type MetricsGroup, type MetricsGroupBy } from '../../engine/incident/metrics';
 import type { IncidentView } from '../../definitions/incidents/view';
@@ -16,6 +16,7 @@ import {
 import type { Store } from '../../store';
 import { seesLine, seesSite, type Principal } from '../auth/principal';
 import { AppError } from '../http/errors';
+import { runEnded } from './run-errors';
 
 /** Most incidents one metrics call aggregates. */
 export const METRICS_MAX_INCIDENTS = 50_000;
@@ -67,7 +68,7 @@ export function incidentUseCases(deps: { store: Store; temporal: Client; siteKey
         const code = why.code.toLowerCase().replace(/_/g, '-');
         throw new AppError(409, code, 'Refused', why.message, { reason: why.code, errors: [finding('', `incident.${code}`, { en: why.message, zh: REJECTION_ZH[why.code] })] });
       }
-      if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /completed|closed|not found/i.test(String(cause?.message)))) {
+      if (runEnded(err, /not found/i)) {
         throw new AppError(409, 'incident-closed', 'Refused', `incident ${id} is closed (resolved and past its cooldown); a new firing opens a new incident`, { reason: 'INCIDENT_CLOSED' });
       }
       throw err;

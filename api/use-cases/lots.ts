@@ -14,6 +14,7 @@ import { lotSplitUpdate, unitDispositionUpdate, unitReleasedUpdate, unitWorkflow
 import type { Store, UnitRecord } from '../../store';
 import { seesLine, seesSite, type Principal } from '../auth/principal';
 import { AppError } from '../http/errors';
+import { runEnded } from './run-errors';
 import type { DefinitionUseCases } from './definitions';
 import { traceEvent, unitDto, type ActionOutcome, type UnitDto, type UnitUseCases } from './units';
 
@@ -36,6 +37,13 @@ export function lotUseCases(deps: { store: Store; temporal: Client; definitions:
     const lot = await units.knownUnit(id, who).catch(() => undefined);
     if (!lot || lot.kind !== 'lot') throw AppError.notFound(`lot ${id}`);
     return lot;
+  }
+
+  /** The refusal of a split or scrap that reached no running workflow: the lot's run has ended. */
+  async function ended(id: string, who: Principal): Promise<AppError> {
+    const lot = await knownLot(id, who);
+    const reason = lot.status === 'scrapped' ? 'UNIT_SCRAPPED' : 'UNIT_FINISHED';
+    return new AppError(409, reason.toLowerCase().replace(/_/g, '-'), 'Refused', `lot ${id} is ${lot.status}; it can no longer be split or scrapped`, { reason });
   }
 
   async function idFree(id: string, pointer: string): Promise<void> {
@@ -112,7 +120,7 @@ export function lotUseCases(deps: { store: Store; temporal: Client; definitions:
           .getHandle(workflowIds.lot(id))
           .executeUpdate(lotSplitUpdate, { args: [{ quantity, newLot, reason, by: who.id, idempotencyKey }], updateId: updateIds.lotSplit(idempotencyKey) });
       } catch (err) {
-        throw refusal(err) ?? err;
+        throw refusal(err) ?? (runEnded(err) ? await ended(id, who) : err);
       }
       const lot = unitDto(result.unit);
       await units.announce(lot, result.events.map(traceEvent));
@@ -142,7 +150,7 @@ export function lotUseCases(deps: { store: Store; temporal: Client; definitions:
         await units.announce(outcome.unit, outcome.events);
         return outcome;
       } catch (err) {
-        throw refusal(err) ?? err;
+        throw refusal(err) ?? (runEnded(err) ? await ended(id, who) : err);
       }
     },
   };

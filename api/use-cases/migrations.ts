@@ -4,7 +4,7 @@
  * a Workflow Update whose validator refuses what does not fit; the outcome is per unit.
  */
 import { randomUUID } from 'node:crypto';
-import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { validateUnitMigration } from '../../definitions/actions/validate';
 import type { Routing } from '../../definitions/routing/schema';
 import { finding, type Finding } from '../../definitions/validation/finding';
@@ -12,6 +12,7 @@ import { updateIds, workflowIds } from '../../engine/ids';
 import { unitMigrationUpdate } from '../../engine/workflows/unit';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../http/errors';
+import { runEnded } from './run-errors';
 import type { DefinitionUseCases } from './definitions';
 import { traceEvent, unitDto, type UnitUseCases } from './units';
 
@@ -67,7 +68,7 @@ export function migrationUseCases(deps: { temporal: Client; definitions: Definit
           } catch (err) {
             const why = (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure ? err.cause.details?.[0] : undefined) as { code: string; message: string } | undefined;
             if (why) outcome.refused.push({ serial, reason: why.code, message: why.message });
-            else if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /completed|closed/i.test(String(err.cause?.message)))) {
+            else if (runEnded(err)) {
               outcome.refused.push({ serial, reason: unit.status === 'scrapped' ? 'UNIT_SCRAPPED' : 'UNIT_FINISHED', message: `unit ${serial} is ${unit.status}` });
             } else throw err;
           }

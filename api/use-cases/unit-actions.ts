@@ -6,7 +6,7 @@
  * refusals included: a retry of a refused keyed request is refused alike, marked replayed.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { validateUnitAction } from '../../definitions/actions/validate';
 import { canonicalJson, finding } from '../../definitions/validation/finding';
 import { updateIds, workflowIds } from '../../engine/ids';
@@ -16,6 +16,7 @@ import type { UnitRecord } from '../../store';
 import type { Principal } from '../auth/principal';
 import { ROLE_PERMISSIONS } from '../contract/permissions';
 import { AppError } from '../http/errors';
+import { runEnded } from './run-errors';
 import { traceEvent, unitDto, type ActionOutcome, type TraceEventDto, type UnitDto } from './unit-dto';
 
 /** The unit's refusal; `replayed` when it is the one a keyed request got before. */
@@ -109,7 +110,7 @@ export function unitActions(deps: ActionDeps) {
           ...(why.replayed ? { replayed: true } : {}),
         });
       }
-      if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /completed|closed/i.test(String(err.cause?.message)))) {
+      if (runEnded(err)) {
         return afterTheRun(serial, idempotencyKey, requestHash, who);
       }
       throw err;

@@ -3,13 +3,7 @@
  * version, serials resolved), released unit by unit, read back from the read model the
  * work-order workflow writes.
  */
-import {
-  ApplicationFailure,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type Client,
-} from '@temporalio/client';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { MasterData } from '../../definitions/master-data/schema';
 import type { Routing } from '../../definitions/routing/schema';
 import { finding, type Finding } from '../../definitions/validation/finding';
@@ -28,6 +22,7 @@ import {
 import type { Store, WorkOrderSummary } from '../../store';
 import { seesLine, seesSite, type Principal } from '../auth/principal';
 import { AppError } from '../http/errors';
+import { runEnded } from './run-errors';
 import type { DefinitionUseCases } from './definitions';
 
 const invalid = (errors: Finding[]): AppError => AppError.invalid('Invalid work order', errors);
@@ -50,9 +45,6 @@ function rejectionOf(err: unknown): { code: string; message: string; remaining: 
   const cause = err.cause;
   return cause instanceof ApplicationFailure && cause.type === WORK_ORDER_REJECTED ? (cause.details?.[0] as { code: string; message: string; remaining: number }) : undefined;
 }
-
-const closed = (err: unknown): boolean =>
-  err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /completed|closed/i.test(String(err.cause?.message)));
 
 export function workOrderUseCases(deps: { store: Store; temporal: Client; definitions: DefinitionUseCases; siteKey: string; taskQueue?: string }) {
   const { store, temporal, definitions, siteKey } = deps;
@@ -163,7 +155,7 @@ export function workOrderUseCases(deps: { store: Store; temporal: Client; defini
             errors: [finding('/count', `work-order.${why.code.toLowerCase().replace(/_/g, '-')}`, { en: why.message, zh: why.remaining === 0 ? '该工单的所有单件均已下达' : `剩余可下达数量为 ${why.remaining}` })],
           });
         }
-        if (closed(err)) {
+        if (runEnded(err)) {
           throw new AppError(409, 'nothing-to-release', 'Release refused', `work order ${number} is completed`, { reason: 'NOTHING_TO_RELEASE', remaining: 0 });
         }
         throw err;

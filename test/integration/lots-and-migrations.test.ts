@@ -4,6 +4,7 @@
  * that join), and moving in-flight units to a newer routing version.
  */
 import type { Routing } from '../../definitions/routing/schema';
+import { workflowIds } from '../../engine/ids';
 import { uniqueName } from '../support/env';
 import { complete, exampleRouting, SMT_MODEL, start, type ActionBody } from '../support/fixtures';
 import { ADMIN, http, startTestStack, useHeaders, type TestStack } from '../support/stack';
@@ -203,6 +204,28 @@ describe('lots', () => {
     expect(all.body.reason).toBe('QUANTITY_INVALID');
     expect(unit.status).toBe(404);
     expect(unitRouting.status).toBe(422);
+  });
+
+  it('when a lot was scrapped whole and its run has ended, then a later scrap or split is refused with 409 UNIT_SCRAPPED and nothing changes', async () => {
+    // Arrange: the whole lot scrapped; its workflow completes
+    const lot = uniqueName('LOT');
+    await http('POST', `${stack.url}/lots`, { lot, routing: 'coating-lot', line: 'CT1', quantity: 10, productModel: 'PNL-C10' });
+    const whole = await http<{ unit: Unit }>('POST', `${stack.url}/lots/${lot}/scrap`, { reason: 'contaminated bath' });
+    await stack.temporal.workflow.getHandle(workflowIds.lot(lot)).result();
+    const before = await trace(lotPath(lot));
+
+    // Act
+    const scrapAgain = await http<Problem>('POST', `${stack.url}/lots/${lot}/scrap`, { reason: 'again', quantity: 1 });
+    const split = await http<Problem>('POST', `${stack.url}/lots/${lot}/split`, { quantity: 1, newLot: uniqueName('LOT'), reason: 'x' });
+
+    // Assert
+    expect(whole.status).toBe(200);
+    expect(whole.body.unit).toMatchObject({ status: 'scrapped' });
+    for (const res of [scrapAgain, split]) {
+      expect(res.status).toBe(409);
+      expect(res.body.reason).toBe('UNIT_SCRAPPED');
+    }
+    expect(await trace(lotPath(lot))).toEqual(before);
   });
 });
 
