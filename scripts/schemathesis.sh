@@ -31,9 +31,14 @@ PASSWORD="$(cat "$DATA/admin-password")"
 TOKEN="$(curl -sf -X POST "$API/auth/login" -H 'content-type: application/json' \
   -d "{\"email\":\"admin@taktflow.local\",\"password\":\"$PASSWORD\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
 
+# Published example definitions, units, a lot and a work order, offered for the path parameters
+# (scripts/schemathesis-seed.ts), so that generated requests also reach the logic behind a 404.
+SEED_API="$API" SEED_TOKEN="$TOKEN" SEED_PASSWORD="$PASSWORD" \
+  node --import tsx scripts/schemathesis-seed.ts > "$DATA/schemathesis.toml"
+
 echo "[schemathesis] $("$ST" --version) against $API"
 set +e
-"$ST" run "$API/openapi.json" --url "$API" \
+"$ST" --config-file "$DATA/schemathesis.toml" run "$API/openapi.json" --url "$API" \
   --header "Authorization: Bearer $TOKEN" \
   --checks not_a_server_error,response_schema_conformance,ignored_auth \
   --max-examples "${SCHEMATHESIS_EXAMPLES:-5}" \
