@@ -26,6 +26,12 @@ const problems = (page: Page) => page.getByTestId('problems');
 /** Selects a step on the canvas and picks its station group from the master data. */
 async function assignStationGroup(page: Page, stepId: string, group: string): Promise<void> {
   await node(page, stepId).click();
+  // The panel must show this step before the choice is made (on a loaded machine it follows late).
+  const stepIdInput = page.getByTestId('properties').getByLabel('Step id');
+  for (let waited = 0; (await stepIdInput.inputValue()) !== stepId; waited += 50) {
+    if (waited > 15_000) throw new Error(`the properties panel did not show step ${stepId}`);
+    await page.waitForTimeout(50);
+  }
   await choose(page.getByTestId('properties'), 'Station group', group);
 }
 
@@ -89,6 +95,7 @@ describe('the routing designer', () => {
     await assignStationGroup(page, 'inspection', 'smt-aoi');
     await assignStationGroup(page, 'rework', 'smt-repair');
     await assignStationGroup(page, 'packaging', 'pack');
+    await problems(page).locator('[data-code="routing.unknown-station-group"]').first().waitFor({ state: 'detached' });
 
     expect(await problems(page).locator('[data-code="routing.unknown-station-group"]').count()).toBe(0);
     for (const id of ['operation', 'rework', 'packaging']) expect(await node(page, id).getAttribute('data-problem')).toBeNull();
